@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using PeerCommons.Pipeline;
+using Spectre.Console;
+
+namespace PeerCommons.Cli;
+
+/// <summary><c>peercommons build</c> and <c>peercommons check</c>: run the pipeline, print diagnostics and a summary.</summary>
+public static class BuildCommand
+{
+    public sealed record Settings(BuildOptions Options, OutputFormat Format, bool Quiet, bool Check);
+
+    public static int Run(Settings settings)
+    {
+        var console = Console.IsErrorRedirected || Environment.GetEnvironmentVariable("CI") is not null
+            ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(Console.Error) })
+            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var interactive = console.Profile.Capabilities.Interactive && !settings.Quiet && settings.Format == OutputFormat.Text;
+        var clock = Stopwatch.StartNew();
+
+        BuildResult result;
+        if (interactive)
+        {
+            BuildResult? captured = null;
+            console.Status().Start("Loading content…", status =>
+                captured = BuildPipeline.Run(settings.Options, stage => status.Status($"{Describe(stage)}…")));
+            result = captured!;
+        }
+        else
+        {
+            result = BuildPipeline.Run(settings.Options, stage =>
+            {
+                if (!settings.Quiet && settings.Format == OutputFormat.Text) console.WriteLine($"{Describe(stage)}…");
+            });
+        }
+
+        DiagnosticFormatter.Write(result.Diagnostics, settings.Format, Console.Out);
+        if (result.FatalError is not null)
+        {
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(result.FatalError)}");
+            return ExitCodes.UsageOrIo;
+        }
+        if (!settings.Check && settings.Options.WriteOutput)
+            BuildReport.Write(result, BuildReport.PathFor(settings.Options.OutputDirectory));
+
+        if (settings.Format == OutputFormat.Text && (!settings.Quiet || !result.Succeeded))
+            PrintSummary(console, result, settings, clock.Elapsed);
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentErrors;
+    }
+
+    private static void PrintSummary(IAnsiConsole console, BuildResult result, Settings settings, TimeSpan elapsed)
+    {
+        var outcome = result.Succeeded
+            ? settings.Check ? "[green]Content is valid.[/]" : $"[green]Site written to {Markup.Escape(settings.Options.OutputDirectory)}.[/]"
+            : settings.Check ? "[red]Content has errors.[/]" : "[red]Build failed; the previous output was left as it was.[/]";
+        console.MarkupLine(outcome);
+        var table = new Table().Border(TableBorder.Simple).AddColumn("pages").AddColumn("files").AddColumn("errors").AddColumn("warnings").AddColumn("time");
+        table.AddRow(result.Pages.ToString(), result.Files.Count.ToString(), result.ErrorCount.ToString(), result.WarningCount.ToString(), $"{elapsed.TotalSeconds:0.00} s");
+        console.Write(table);
+    }
+
+    private static string Describe(string stage) => stage switch
+    {
+        "load" => "Loading content",
+        "validate" => "Validating references",
+        "parse" => "Parsing Markdown",
+        "theme" => "Loading theme",
+        "assets" => "Copying assets",
+        "render" => "Rendering pages",
+        "feeds" => "Writing feed and sitemap",
+        "write" => "Putting the new site in place",
+        _ => stage,
+    };
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using PeerCommons.Diagnostics;
+using PeerCommons.Model;
+using PeerCommons.Validate;
+
+namespace PeerCommons.Load;
+
+/// <summary>Reads content/site.yaml; every key is checked like front matter.</summary>
+public static class SiteConfigReader
+{
+    private static readonly string[] Known = ["title", "tagline", "repo_url", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url"];
+
+    public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
+        var config = new SiteConfig();
+        if (!File.Exists(fullPath))
+        {
+            diagnostics.Error(displayPath, 1, 1, Codes.MissingField, "site.yaml is missing; create it with at least 'title: Your site name'");
+            return config;
+        }
+        var text = TextFileReader.Read(fullPath, displayPath, diagnostics);
+        if (text is null) return config;
+        if (YamlTreeReader.Read(text, displayPath, 0, diagnostics) is not YMapping root)
+        {
+            if (!diagnostics.HasErrorsFor(displayPath))
+                diagnostics.Error(displayPath, 1, 1, Codes.FrontMatterNotMapping, "site.yaml must be 'key: value' lines such as 'title: PeerCommons'");
+            return config;
+        }
+
+        foreach (var entry in root.Entries)
+        {
+            var key = entry.Key;
+            string? Scalar()
+            {
+                if (entry.Value is YScalar { IsNull: false } s && s.Value.Trim().Length > 0) return s.Value.Trim();
+                diagnostics.Error(displayPath, key.Line, key.Column, Codes.WrongType, $"'{key.Value}' must be a single non-empty value");
+                return null;
+            }
+            string? Url(string? value, bool allowRelative)
+            {
+                if (value is null) return null;
+                if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return value;
+                if (allowRelative && !value.Contains(':') && !value.StartsWith('/')) return value;
+                diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.InvalidUrl,
+                    $"'{key.Value}' must be a full address starting with https://{(allowRelative ? " or a path on this site such as pages/help/" : "")}");
+                return null;
+            }
+
+            switch (key.Value)
+            {
+                case "title": config = config with { Title = Scalar() ?? config.Title }; break;
+                case "tagline": config = config with { Tagline = Scalar() ?? "" }; break;
+                case "repo_url": config = config with { RepoUrl = Url(Scalar(), false)?.TrimEnd('/') }; break;
+                case "branch": config = config with { Branch = Scalar() ?? config.Branch }; break;
+                case "quick_exit_url": config = config with { QuickExitUrl = Url(Scalar(), false) ?? config.QuickExitUrl }; break;
+                case "language": config = config with { Language = Scalar() ?? config.Language }; break;
+                case "base_url":
+                    var baseUrl = Url(Scalar(), false);
+                    config = config with { BaseUrl = baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" };
+                    break;
+                case "feed_entries":
+                    if (int.TryParse(Scalar(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1000)
+                        config = config with { FeedEntries = n };
+                    else
+                        diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.WrongType, "'feed_entries' must be a whole number from 1 to 1000");
+                    break;
+                case "help_link":
+                    if (entry.Value is YMapping help)
+                    {
+                        foreach (var part in help.Entries.Where(p => p.Key.Value is not ("url" or "text")))
+                            diagnostics.Error(displayPath, part.Key.Line, part.Key.Column, Codes.UnknownField,
+                                $"unknown field '{part.Key.Value}' in help_link{Suggest.DidYouMean(part.Key.Value, ["url", "text"])}");
+                        if (help.Find("url")?.Value is YScalar { IsNull: false } url)
+                            config = config with { HelpLinkUrl = Url(url.Value.Trim(), true) ?? config.HelpLinkUrl };
+                        if (help.Find("text")?.Value is YScalar { IsNull: false } linkText)
+                            config = config with { HelpLinkText = linkText.Value.Trim() };
+                    }
+                    else
+                        diagnostics.Error(displayPath, key.Line, key.Column, Codes.WrongType, "'help_link' must have 'url' and 'text' lines indented below it");
+                    break;
+                default:
+                    diagnostics.Error(displayPath, key.Line, key.Column, Codes.UnknownField, $"unknown field '{key.Value}'{Suggest.DidYouMean(key.Value, Known)}");
+                    break;
+            }
+        }
+        if (root.Find("title") is null)
+            diagnostics.Error(displayPath, 1, 1, Codes.MissingField, "missing required field 'title'; add a line 'title: ...'");
+        return config;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using PeerCommons.Diagnostics;
+
+namespace PeerCommons.Load;
+
+/// <summary>Reads a file as strict UTF-8 with a size limit, reporting problems instead of throwing.</summary>
+public static class TextFileReader
+{
+    /// <summary>Entries are prose; anything larger than this is a mistake (a pasted dump, a binary).</summary>
+    public const long MaxBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
+        var info = new FileInfo(fullPath);
+        if (info.Length > MaxBytes)
+        {
+            diagnostics.Error(displayPath, 1, 1, Codes.FileTooLarge,
+                $"file is {info.Length / 1024.0 / 1024.0:0.0} MB, more than the {MaxBytes / 1024 / 1024} MB limit for one entry; split it into several entries or modules");
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(fullPath);
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var (line, column) = LineAndColumnOfByte(bytes, Math.Max(0, ex.Index));
+            diagnostics.Error(displayPath, line, column, Codes.NotUtf8,
+                "file is not valid UTF-8; save it as UTF-8 in your editor (\"Save with encoding\" -> UTF-8)");
+            return null;
+        }
+
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Error(displayPath, 1, 1, Codes.EmptyFile,
+                "file is empty; add front matter between '---' lines (at least title and summary) or delete the file");
+            return null;
+        }
+        return text.Replace("\r\n", "\n");
+    }
+
+    private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int index)
+    {
+        int line = 1, lineStart = 0;
+        for (var i = 0; i < index && i < bytes.Length; i++)
+            if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+        return (line, index - lineStart + 1);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace PeerCommons.Markdown.Extensions.HeadingIds;
+
+/// <summary>
+/// Gives every heading a stable id from its text, or the explicit one written as a trailing
+/// <c>{#id}</c>. Only <c>{#id}</c> is recognised (not arbitrary attributes), so contributors
+/// cannot smuggle event handlers in through heading attributes.
+/// </summary>
+public sealed partial class HeadingIdsExtension : IMarkdownExtension
+{
+    private static readonly object DataKey = new();
+
+    [GeneratedRegex(@"\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$")]
+    private static partial Regex ExplicitId();
+
+    public static IReadOnlyList<HeadingInfo> Headings(MarkdownDocument document) =>
+        document.GetData(DataKey) as IReadOnlyList<HeadingInfo> ?? [];
+
+    public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += AssignIds;
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) { }
+
+    private static void AssignIds(MarkdownDocument document)
+    {
+        var headings = new List<HeadingInfo>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var all = document.Descendants<HeadingBlock>().ToList();
+
+        // Explicit ids first, so an automatic id never takes one that is written out later.
+        var explicitIds = all.Select(TakeExplicitId).ToList();
+        foreach (var id in explicitIds.OfType<string>()) used.Add(id);
+
+        var seenExplicit = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < all.Count; i++)
+        {
+            var heading = all[i];
+            var text = PlainText(heading.Inline);
+            string id;
+            if (explicitIds[i] is { } explicitId)
+            {
+                id = explicitId;
+                if (!seenExplicit.Add(id))
+                    SourceFindings.Of(document).Add(new SourceFinding("duplicate-heading-id", heading.Line, heading.Column,
+                        $"heading id '{id}' is used twice on this page; links to the second one cannot work"));
+            }
+            else
+            {
+                var baseId = HeadingSlug.From(text);
+                id = baseId;
+                for (var n = 2; !used.Add(id); n++) id = $"{baseId}-{n}";
+            }
+            heading.GetAttributes().Id = id;
+            headings.Add(new HeadingInfo(id, text, heading.Level, heading.Line, heading.Column));
+        }
+        document.SetData(DataKey, headings);
+    }
+
+    /// <summary>Removes a trailing <c>{#id}</c> from the heading's text and returns the id.</summary>
+    private static string? TakeExplicitId(HeadingBlock heading)
+    {
+        if (heading.Inline?.LastChild is not LiteralInline last) return null;
+        var content = last.Content.ToString();
+        var match = ExplicitId().Match(content);
+        if (!match.Success) return null;
+        var rest = content[..match.Index];
+        if (rest.Length == 0 && last.PreviousSibling is null) return null; // "{#id}" alone is not a heading
+        last.Content = new Markdig.Helpers.StringSlice(rest);
+        return match.Groups[1].Value;
+    }
+
+    public static string PlainText(ContainerInline? container)
+    {
+        var builder = new StringBuilder();
+        void Walk(Inline? inline)
+        {
+            for (; inline is not null; inline = inline.NextSibling)
+            {
+                switch (inline)
+                {
+                    case LiteralInline literal: builder.Append(literal.Content.ToString()); break;
+                    case CodeInline code: builder.Append(code.Content); break;
+                    case LineBreakInline: builder.Append(' '); break;
+                    case HtmlEntityInline entity: builder.Append(entity.Transcoded.ToString()); break;
+                    case ContainerInline nested: Walk(nested.FirstChild); break;
+                }
+            }
+        }
+        Walk(container?.FirstChild);
+        return builder.ToString().Trim();
+    }
+}
+
+public static class HeadingIdsPipelineExtensions
+{
+    /// <summary>Stable heading ids from the heading text; an explicit <c>{#id}</c> wins.</summary>
+    public static MarkdownPipelineBuilder UseStableHeadingIds(this MarkdownPipelineBuilder pipeline)
+    {
+        pipeline.Extensions.AddIfNotAlready<HeadingIdsExtension>();
+        return pipeline;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Helpers;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace PeerCommons.Markdown.Extensions.Sanitizer;
+
+/// <summary>
+/// Contributor content is untrusted. Raw HTML blocks and tags are reduced to a safe subset,
+/// Markdown links with unsafe schemes lose their link, and images on other hosts become plain
+/// links (the site never loads anything from another host). Every change is a finding.
+/// </summary>
+public sealed partial class SanitizerExtension : IMarkdownExtension
+{
+    [GeneratedRegex(@"^<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*?)(/?)>$", RegexOptions.Singleline)]
+    private static partial Regex SingleTag();
+
+    private static readonly HashSet<string> InlineTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
+        "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    };
+
+    public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += Sanitize;
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) { }
+
+    private static void Sanitize(MarkdownDocument document)
+    {
+        var findings = SourceFindings.Of(document);
+        foreach (var block in document.Descendants<HtmlBlock>().ToList())
+        {
+            var raw = block.Lines.ToString();
+            var clean = HtmlFragmentSanitizer.Sanitize(raw, (line, message) =>
+                findings.Add(new SourceFinding("html", block.Line + line - 1, block.Column, message)));
+            block.Lines = new StringLineGroup(1) { new StringSlice(clean) };
+        }
+
+        foreach (var inline in document.Descendants<HtmlInline>().ToList())
+            inline.Tag = SanitizeTag(inline, findings);
+
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (!UrlSafety.IsSafeLink(link.Url))
+            {
+                findings.Add(new SourceFinding("url", link.Line, link.Column, $"removed unsafe link '{Shorten(link.Url)}'"));
+                link.Url = null;
+                if (link.IsImage) { link.Remove(); continue; }
+                Unwrap(link);
+            }
+            else if (link.IsImage && UrlSafety.IsExternal(link.Url))
+            {
+                findings.Add(new SourceFinding("external", link.Line, link.Column,
+                    $"image '{Shorten(link.Url)}' is on another host; it is shown as a link, since the site loads nothing from other hosts"));
+                link.IsImage = false;
+                if (link.FirstChild is null) link.AppendChild(new LiteralInline("image"));
+            }
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (autolink.IsEmail || UrlSafety.IsSafeLink(autolink.Url)) continue;
+            findings.Add(new SourceFinding("url", autolink.Line, autolink.Column, $"removed unsafe link '{Shorten(autolink.Url)}'"));
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+    }
+
+    private static string SanitizeTag(HtmlInline inline, List<SourceFinding> findings)
+    {
+        var match = SingleTag().Match(inline.Tag ?? "");
+        if (!match.Success)
+        {
+            if (inline.Tag?.StartsWith("<!--", StringComparison.Ordinal) != true)
+                findings.Add(new SourceFinding("html", inline.Line, inline.Column, $"removed raw HTML '{Shorten(inline.Tag)}'"));
+            return "";
+        }
+        var name = match.Groups[2].Value;
+        if (!InlineTags.Contains(name))
+        {
+            findings.Add(new SourceFinding("html", inline.Line, inline.Column, $"removed <{name.ToLowerInvariant()}> tag"));
+            return "";
+        }
+        if (match.Groups[1].Value == "/") return $"</{name.ToLowerInvariant()}>";
+        // Let the fragment sanitizer judge the attributes, then keep only the rebuilt opening tag.
+        var cleaned = HtmlFragmentSanitizer.Sanitize(inline.Tag + $"</{name}>", (_, message) =>
+            findings.Add(new SourceFinding("html", inline.Line, inline.Column, message)));
+        var close = cleaned.LastIndexOf("</", StringComparison.Ordinal);
+        return close > 0 ? cleaned[..close] : cleaned;
+    }
+
+    private static void Unwrap(LinkInline link)
+    {
+        var container = new ContainerInline();
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+            container.AppendChild(child);
+        }
+        link.ReplaceBy(container);
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..37] + "...";
+}
+
+public static class SanitizerPipelineExtensions
+{
+    /// <summary>Raw HTML and links reduced to a safe subset, with every removal reported.</summary>
+    public static MarkdownPipelineBuilder UseSanitizer(this MarkdownPipelineBuilder pipeline)
+    {
+        pipeline.Extensions.AddIfNotAlready<SanitizerExtension>();
+        return pipeline;
+    }
+}

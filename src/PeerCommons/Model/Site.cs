@@ -1,0 +1,39 @@
+namespace PeerCommons.Model;
+
+/// <summary>Everything loaded from content/, with the lookups the later stages need.</summary>
+public sealed class Site
+{
+    public Site(SiteConfig config, IReadOnlyDictionary<string, Source> bibliography, IReadOnlyList<Entry> entries)
+    {
+        Config = config;
+        Bibliography = bibliography;
+        Entries = entries;
+        ByKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var entry in entries) ByKey.TryAdd(entry.Key, entry);
+
+        _modules = entries.Where(e => e.Kind == EntryKind.Module && ByKey[e.Key] == e)
+            .OrderBy(e => e.Order).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToLookup(e => e.CurriculumId!, StringComparer.Ordinal);
+        _annotations = entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is not null)
+            .OrderBy(e => e.CommunityId, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToLookup(e => e.AnnotationTargetKey!, StringComparer.Ordinal);
+    }
+
+    private readonly ILookup<string, Entry> _modules;
+    private readonly ILookup<string, Entry> _annotations;
+
+    public SiteConfig Config { get; }
+    public IReadOnlyDictionary<string, Source> Bibliography { get; }
+    public IReadOnlyList<Entry> Entries { get; }
+    /// <summary>First entry for each key (duplicates are reported by validation).</summary>
+    public Dictionary<string, Entry> ByKey { get; }
+
+    /// <summary>Entries that get a page of their own (annotations appear on their target's page).</summary>
+    public IEnumerable<Entry> Pages => Entries.Where(e => e.Kind != EntryKind.Annotation && ByKey.GetValueOrDefault(e.Key) == e);
+
+    public IEnumerable<Entry> OfKind(EntryKind kind) => Pages.Where(e => e.Kind == kind);
+
+    public IEnumerable<Entry> ModulesOf(string curriculumId) => _modules[curriculumId];
+
+    public IEnumerable<Entry> AnnotationsOf(string key) => _annotations[key];
+}

@@ -1,0 +1,19 @@
+namespace PeerCommons.Model;
+
+/// <summary>content/site.yaml.</summary>
+public sealed record SiteConfig
+{
+    public string Title { get; init; } = "PeerCommons";
+    public string Tagline { get; init; } = "";
+    public string? RepoUrl { get; init; }
+    /// <summary>Branch used in "edit this page" links.</summary>
+    public string Branch { get; init; } = "main";
+    public string HelpLinkUrl { get; init; } = "pages/help/";
+    public string HelpLinkText { get; init; } = "Need help now?";
+    /// <summary>Where the quick-exit control sends the visitor.</summary>
+    public string QuickExitUrl { get; init; } = "https://www.bbc.co.uk/weather";
+    public string Language { get; init; } = "en";
+    public int FeedEntries { get; init; } = 20;
+    /// <summary>The site's public address, when known; used only where a format demands absolute URLs (sitemap, feed, copy-link).</summary>
+    public string? BaseUrl { get; init; }
+}

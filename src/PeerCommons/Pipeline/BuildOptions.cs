@@ -1,0 +1,12 @@
+namespace PeerCommons.Pipeline;
+
+public sealed record BuildOptions
+{
+    public string ContentDirectory { get; init; } = "content";
+    public string OutputDirectory { get; init; } = "_site";
+    /// <summary>Null: the theme/ folder found next to content/ or above the working folder.</summary>
+    public string? ThemeDirectory { get; init; }
+    /// <summary>False for check: render everything in memory, write nothing.</summary>
+    public bool WriteOutput { get; init; } = true;
+    public bool IncludeDrafts { get; init; }
+}

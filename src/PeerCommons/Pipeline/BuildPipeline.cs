@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text;
+using PeerCommons.Diagnostics;
+using PeerCommons.Load;
+using PeerCommons.Model;
+using PeerCommons.Render;
+using PeerCommons.Render.Feeds;
+using PeerCommons.Render.Views;
+using PeerCommons.Validate;
+using PeerCommons.Write;
+
+namespace PeerCommons.Pipeline;
+
+/// <summary>
+/// The whole generator, one explicit stage after another: load, validate, parse, render, write.
+/// check runs the same stages with a sink that writes nothing.
+/// </summary>
+public static class BuildPipeline
+{
+    public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        T Stage<T>(string name, Func<T> work)
+        {
+            progress?.Invoke(name);
+            var clock = Stopwatch.StartNew();
+            var result = work();
+            timings.Add(new StageTiming(name, clock.Elapsed));
+            return result;
+        }
+        void Step(string name, Action work) => Stage(name, () => { work(); return 0; });
+        BuildResult Result(IOutputSink? sink, int pages, bool written, string? fatal = null) => new()
+        {
+            Diagnostics = diagnostics.Sorted(),
+            Stages = timings,
+            Files = sink?.Sizes ?? new Dictionary<string, long>(),
+            Pages = pages,
+            Written = written,
+            OutputDirectory = written ? Path.GetFullPath(options.OutputDirectory) : null,
+            FatalError = fatal,
+        };
+
+        var site = Stage("load", () => ContentLoader.Load(options.ContentDirectory, diagnostics, options.IncludeDrafts));
+        Step("validate", () => ReferenceValidator.Validate(site, diagnostics));
+        var parsed = Stage("parse", () => MarkdownStage.Parse(site, diagnostics));
+
+        var themeDirectory = ThemeLocator.Find(options);
+        if (themeDirectory is null)
+            return Result(null, 0, false, "no theme found: pass --theme with the folder that holds templates/ and assets/");
+
+        string? staging = null;
+        IOutputSink sink;
+        if (options.WriteOutput)
+        {
+            if (OutputSwap.CheckReplaceable(options.OutputDirectory, options.ContentDirectory, themeDirectory) is { } refusal)
+                return Result(null, 0, false, refusal);
+            staging = OutputSwap.StagingPathFor(options.OutputDirectory);
+            OutputSwap.Discard(staging);
+            sink = new StagingSink(staging);
+        }
+        else sink = new DiscardingSink();
+
+        try
+        {
+            var templates = Stage("theme", () => ThemeTemplates.Load(themeDirectory, diagnostics));
+            var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, []));
+            var context = new RenderContext(site, parsed, assets, diagnostics);
+            var pages = diagnostics.HasErrorsFor(DisplayPath.For(Path.Combine(themeDirectory, "templates"))) ? 0
+                : Stage("render", () => RenderPages(context, templates, sink));
+            Step("feeds", () => WriteFeeds(site, sink));
+
+            if (diagnostics.HasErrors || !options.WriteOutput)
+            {
+                if (staging is not null) OutputSwap.Discard(staging);
+                return Result(sink, pages, false);
+            }
+            Step("write", () => OutputSwap.Swap(staging!, options.OutputDirectory));
+            return Result(sink, pages, true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (staging is not null) OutputSwap.Discard(staging);
+            return Result(sink, 0, false, $"could not write the site: {ex.Message}");
+        }
+    }
+
+    private static int RenderPages(RenderContext context, ThemeTemplates templates, IOutputSink sink)
+    {
+        var site = context.Site;
+        // Entry pages first, each built by one worker (building resolves that entry's links in place).
+        var work = site.Pages.Select(e => (Entry: (Entry?)e, Section: e.Kind == EntryKind.Page ? null : e.Kind.Folder())).ToList();
+        var count = 0;
+        Parallel.ForEach(work, item =>
+        {
+            foreach (var (page, view) in EntryPageBuilder.Build(item.Entry!, context))
+            {
+                WritePage(page, view, item.Section, item.Entry, context, templates, sink);
+                Interlocked.Increment(ref count);
+            }
+        });
+
+        var others = IndexPageBuilder.Build(context).Concat(Redirects.Pages(context)).ToList();
+        Parallel.ForEach(others, item =>
+        {
+            var section = item.Page.Split('/')[0];
+            WritePage(item.Page, item.View, EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null, null, context, templates, sink);
+            Interlocked.Increment(ref count);
+        });
+        sink.Write("_redirects", Redirects.NetlifyFile(site));
+        return count;
+    }
+
+    private static void WritePage(string page, PageView view, string? section, Entry? entry, RenderContext context, ThemeTemplates templates, IOutputSink sink)
+    {
+        string html;
+        try
+        {
+            html = templates.Render(context.SiteView(page, section), view);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Scriban.Syntax.ScriptRuntimeException)
+        {
+            context.Diagnostics.Error(entry?.Path ?? "theme/templates", 1, 1, Codes.OutputFailed, $"page '{page}' could not be rendered: {ex.Message}");
+            return;
+        }
+        sink.Write(SitePaths.FileOf(page), Encoding.UTF8.GetBytes(html));
+    }
+
+    private static void WriteFeeds(Site site, IOutputSink sink)
+    {
+        var feedEntries = site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t)));
+        sink.Write("feed.xml", AtomFeed.Write(site, feedEntries, "feed.xml", site.Config.Title + ": recently updated", site.Config.FeedEntries));
+
+        var listed = site.Pages.Select(e => (e.Url, e.Updated))
+            .Concat(EntryKinds.Listed.Select(k => (k.Folder() + "/", (DateOnly?)null)))
+            .Concat(IndexPageBuilder.Tags(site).Select(t => ($"tags/{t.Tag}/", (DateOnly?)null)))
+            .Append(("", null)).Append(("tags/", null)).Append(("sources/", null));
+        sink.Write("sitemap.xml", Sitemap.Write(listed, site.Config.BaseUrl));
+    }
+}

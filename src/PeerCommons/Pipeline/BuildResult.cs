@@ -1,0 +1,22 @@
+using PeerCommons.Diagnostics;
+
+namespace PeerCommons.Pipeline;
+
+public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+
+public sealed class BuildResult
+{
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+    public required IReadOnlyList<StageTiming> Stages { get; init; }
+    /// <summary>Bytes of every file of the site, by path.</summary>
+    public required IReadOnlyDictionary<string, long> Files { get; init; }
+    public int Pages { get; init; }
+    public bool Written { get; init; }
+    public string? OutputDirectory { get; init; }
+    public string? FatalError { get; init; }
+
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+    public bool Succeeded => ErrorCount == 0 && FatalError is null;
+    public TimeSpan Total => Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Elapsed);
+}

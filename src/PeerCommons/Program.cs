@@ -1,0 +1,3 @@
+using PeerCommons.Cli;
+
+return CommandLine.Run(args);

@@ -1,0 +1,192 @@
+using System.Globalization;
+using Markdig;
+using Markdig.Syntax;
+using PeerCommons.Markdown;
+using PeerCommons.Markdown.Extensions.HeadingIds;
+using PeerCommons.Model;
+using PeerCommons.Render.Views;
+
+namespace PeerCommons.Render;
+
+/// <summary>Builds the page (or, for curricula and modules, the learner and trainer pages) of one entry.</summary>
+public static class EntryPageBuilder
+{
+    public const string TrainerFolder = "trainer";
+    private const int MinHeadingsForToc = 3;
+
+    /// <summary>Where the trainer view of a curriculum or module lives: curricula/cid/trainer/[mid/].</summary>
+    public static string TrainerPath(Entry entry) => entry.Kind == EntryKind.Module
+        ? $"curricula/{entry.CurriculumId}/{TrainerFolder}/{entry.Id}/"
+        : $"curricula/{entry.Id}/{TrainerFolder}/";
+
+    public static IEnumerable<(string Page, PageView View)> Build(Entry entry, RenderContext context)
+    {
+        yield return (entry.Url, BuildView(entry, entry.Url, trainer: false, context));
+        if (entry.Kind is EntryKind.Module or EntryKind.Curriculum)
+            yield return (TrainerPath(entry), BuildView(entry, TrainerPath(entry), trainer: true, context));
+    }
+
+    private static PageView BuildView(Entry entry, string page, bool trainer, RenderContext context)
+    {
+        var site = context.Site;
+        // The learner page renders the shared parse (and reports its findings once); the trainer
+        // page parses again because resolving links rewrites the tree for one page's depth.
+        MarkdownDocument document;
+        if (trainer) document = Markdig.Markdown.Parse(entry.File.Body, MarkdownPipelines.Trainer);
+        else document = context.Parsed.Of(entry);
+        var (bodyHtml, cited) = MarkdownHtml.Render(document, page, context, trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner);
+        if (!trainer) MarkdownStage.Report(entry, document, site, context.Diagnostics);
+
+        var annotations = Annotations(entry, page, trainer, context, out var annotationSources);
+        var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources).Distinct(StringComparer.Ordinal)
+            .Where(site.Bibliography.ContainsKey).ToList();
+        var headings = HeadingIdsExtension.Headings(document);
+        var section = entry.Kind is EntryKind.Page ? null : entry.Kind.Folder();
+        var curriculum = entry.Kind == EntryKind.Module ? site.ByKey.GetValueOrDefault($"curricula/{entry.CurriculumId}") : entry.Kind == EntryKind.Curriculum ? entry : null;
+
+        return new PageView
+        {
+            Template = entry.Kind switch
+            {
+                EntryKind.Curriculum => "curriculum",
+                EntryKind.Module => "module",
+                _ => "entry",
+            },
+            Title = Html.Escape(entry.Title),
+            Summary = Html.Escape(entry.Summary),
+            Kind = entry.Kind.ToString().ToLowerInvariant(),
+            KindLabel = entry.Kind.Label(),
+            Canonical = site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl + SitePaths.FileOf(entry.Url)[..^"index.html".Length]) : null,
+            Breadcrumbs = Breadcrumbs(entry, page, curriculum, trainer, context),
+            BodyHtml = bodyHtml,
+            Toc = headings.Count(h => h.Level is 2 or 3) >= MinHeadingsForToc
+                ? headings.Where(h => h.Level is 2 or 3).Select(h => new TocItem(h.Id, Html.Escape(h.Text), h.Level)).ToList()
+                : [],
+            Facts = FactsBuilder.For(entry, page, context),
+            Tags = entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(page, $"tags/{t}/"))).ToList(),
+            Related = Related(entry, page, context),
+            Sources = sourceKeys.Select(k => new SourceView(k, SourceHtml(site.Bibliography[k], page))).ToList(),
+            Updated = entry.Updated?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            UpdatedIso = entry.Updated?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Contributors = entry.Contributors.Count > 0 ? Html.Escape(string.Join(", ", entry.Contributors)) : null,
+            EditUrl = site.Config.RepoUrl is { } repo ? Html.Escape($"{repo}/edit/{site.Config.Branch}/content/{entry.ContentPath}") : null,
+            SuggestUrl = site.Config.RepoUrl is { } repo2
+                ? Html.Escape($"{repo2}/issues/new?title={Uri.EscapeDataString("Suggestion for " + entry.Key)}&body={Uri.EscapeDataString("About content/" + entry.ContentPath + ":\n\n")}")
+                : null,
+            Notice = entry.Kind == EntryKind.Community && entry.Field<bool>("compiled_from_research")
+                ? "This profile was compiled from published research; it has not yet been reviewed by the group."
+                : null,
+            Annotations = annotations,
+            Modules = curriculum is null ? [] : Schedule(curriculum, entry, page, trainer, context, out _),
+            TotalDuration = curriculum is null ? null : TotalDuration(curriculum, context),
+            Parent = curriculum is not null && entry.Kind == EntryKind.Module
+                ? new LinkView(Html.Escape(curriculum.Title), SitePaths.Relative(page, trainer ? TrainerPath(curriculum) : curriculum.Url))
+                : null,
+            Previous = Neighbour(entry, -1, page, trainer, context),
+            Next = Neighbour(entry, +1, page, trainer, context),
+            View = curriculum is null ? null : trainer ? "trainer" : "learner",
+            OtherView = curriculum is null ? null : new LinkView(
+                trainer ? "Learner view" : "Trainer view",
+                SitePaths.Relative(page, trainer ? entry.Url : TrainerPath(entry))),
+            NoIndex = trainer,
+        };
+    }
+
+    private static IReadOnlyList<LinkView> Breadcrumbs(Entry entry, string page, Entry? curriculum, bool trainer, RenderContext context)
+    {
+        var crumbs = new List<LinkView> { new("Home", SitePaths.Relative(page, "")) };
+        if (entry.Kind != EntryKind.Page)
+            crumbs.Add(new LinkView(entry.Kind is EntryKind.Module ? "Curricula" : entry.Kind.PluralLabel(), SitePaths.Relative(page, entry.Kind.Folder() + "/")));
+        if (entry.Kind == EntryKind.Module && curriculum is not null)
+            crumbs.Add(new LinkView(Html.Escape(curriculum.Title), SitePaths.Relative(page, trainer ? TrainerPath(curriculum) : curriculum.Url)));
+        return crumbs;
+    }
+
+    private static IReadOnlyList<ListItemView> Related(Entry entry, string page, RenderContext context)
+    {
+        var related = entry.Related.Select(k => context.Site.ByKey.GetValueOrDefault(k)).OfType<Entry>()
+            .Concat(context.ReferencedBy.GetValueOrDefault(entry.Key) ?? [])
+            .Where(e => e != entry && e.Kind != EntryKind.Annotation)
+            .Distinct()
+            .Select(e => context.ListItem(page, e))
+            .ToList();
+        return related;
+    }
+
+    private static string SourceHtml(Source source, string page) =>
+        $"{SourceFormatter.ReferenceHtml(source)} <a class=\"source-more\" href=\"{SitePaths.Relative(page, "sources/#" + source.Key)}\">In the bibliography</a>";
+
+    private static IReadOnlyList<AnnotationView> Annotations(Entry entry, string page, bool trainer, RenderContext context, out List<string> cited)
+    {
+        cited = [];
+        var views = new List<AnnotationView>();
+        var headings = context.Parsed.HeadingsOf(entry);
+        foreach (var annotation in context.Site.AnnotationsOf(entry.Key))
+        {
+            var document = trainer ? Markdig.Markdown.Parse(annotation.File.Body, MarkdownPipelines.Learner) : context.Parsed.Of(annotation);
+            var (html, keys) = MarkdownHtml.Render(document, page, context, MarkdownPipelines.Learner);
+            if (!trainer) MarkdownStage.Report(annotation, document, context.Site, context.Diagnostics);
+            cited.AddRange(keys);
+            cited.AddRange(annotation.Sources);
+            var community = context.Site.ByKey.GetValueOrDefault($"communities/{annotation.CommunityId}");
+            var anchor = annotation.AnnotationTargetAnchor;
+            var section = anchor is null ? null : headings.FirstOrDefault(h => h.Id == anchor);
+            var type = annotation.Field<string>("type") ?? "experience";
+            views.Add(new AnnotationView(
+                AnchorOf(annotation),
+                Html.Escape(annotation.Title.Length > 0 ? annotation.Title : Humanize.Value(type)),
+                type,
+                Humanize.Value(type),
+                annotation.CommunityId ?? "",
+                Html.Escape(community?.Title ?? annotation.CommunityId),
+                community is null ? "" : context.EntryLink(page, community),
+                annotation.Updated?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "",
+                html,
+                section is null ? "" : Html.Escape(section.Text),
+                section is null ? null : "#" + section.Id));
+        }
+        return views;
+    }
+
+    /// <summary>The stable anchor of an annotation on its target's page.</summary>
+    public static string AnchorOf(Entry annotation) => $"annotation-{annotation.CommunityId}-{annotation.Id}";
+
+    private static IReadOnlyList<ModuleRowView> Schedule(Entry curriculum, Entry current, string page, bool trainer, RenderContext context, out int total)
+    {
+        var rows = new List<ModuleRowView>();
+        total = 0;
+        var number = 0;
+        foreach (var module in context.Site.ModulesOf(curriculum.Id))
+        {
+            number++;
+            var minutes = module.Field<int>("duration_minutes");
+            total += minutes;
+            rows.Add(new ModuleRowView(
+                number.ToString(CultureInfo.InvariantCulture),
+                Html.Escape(module.Title),
+                SitePaths.Relative(page, trainer ? TrainerPath(module) : module.Url),
+                "module-" + module.Id,
+                minutes > 0 ? Humanize.Minutes(minutes) : "",
+                minutes > 0 ? Humanize.Minutes(total) : "",
+                module.FieldList("objectives").Select(Html.Escape).ToList(),
+                module == current));
+        }
+        return rows;
+    }
+
+    private static string? TotalDuration(Entry curriculum, RenderContext context)
+    {
+        var total = context.Site.ModulesOf(curriculum.Id).Sum(m => m.Field<int>("duration_minutes"));
+        return total > 0 ? Humanize.Minutes(total) : null;
+    }
+
+    private static LinkView? Neighbour(Entry entry, int step, string page, bool trainer, RenderContext context)
+    {
+        if (entry.Kind != EntryKind.Module) return null;
+        var modules = context.Site.ModulesOf(entry.CurriculumId!).ToList();
+        var index = modules.IndexOf(entry) + step;
+        if (index < 0 || index >= modules.Count) return null;
+        var target = modules[index];
+        return new LinkView(Html.Escape(target.Title), SitePaths.Relative(page, trainer ? TrainerPath(target) : target.Url));
+    }
+}

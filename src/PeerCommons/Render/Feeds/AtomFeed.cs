@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using PeerCommons.Model;
+
+namespace PeerCommons.Render.Feeds;
+
+/// <summary>
+/// feed.xml: the most recently updated entries (those with an 'updated' date). Links are relative
+/// to the feed (Atom resolves them against the feed's address) unless base_url is set.
+/// Dates come from content, never the clock, so two builds are byte-identical.
+/// </summary>
+public static class AtomFeed
+{
+    public static byte[] Write(Site site, IEnumerable<Entry> candidates, string feedPath, string title, int maxEntries)
+    {
+        var entries = candidates.Where(e => e.Updated is not null)
+            .OrderByDescending(e => e.Updated).ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Take(maxEntries).ToList();
+        var baseUrl = site.Config.BaseUrl;
+        string Link(string path) => baseUrl is null ? SitePaths.Relative(feedPath, path) : baseUrl + SitePaths.FileOf(path).Replace("index.html", "");
+        string Id(string key) => baseUrl is null ? $"urn:peercommons:{key}" : baseUrl + key + "/";
+
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
+            xml.WriteElementString("title", title);
+            xml.WriteElementString("id", Id(feedPath));
+            xml.WriteElementString("updated", Timestamp(entries.Count > 0 ? entries[0].Updated!.Value : new DateOnly(2000, 1, 1)));
+            WriteLink(xml, Link(""), "alternate");
+            WriteLink(xml, Link(feedPath), "self");
+            xml.WriteStartElement("author");
+            xml.WriteElementString("name", site.Config.Title);
+            xml.WriteEndElement();
+            foreach (var entry in entries)
+            {
+                xml.WriteStartElement("entry");
+                xml.WriteElementString("title", entry.Title.Length > 0 ? entry.Title : entry.Key);
+                xml.WriteElementString("id", Id(entry.Key));
+                xml.WriteElementString("updated", Timestamp(entry.Updated!.Value));
+                var url = entry.Kind == EntryKind.Annotation
+                    ? entry.Url + "#" + EntryPageBuilder.AnchorOf(entry)
+                    : entry.Url;
+                WriteLink(xml, Link(url), "alternate");
+                xml.WriteStartElement("category");
+                xml.WriteAttributeString("term", entry.Kind.Label());
+                xml.WriteEndElement();
+                if (entry.Summary.Length > 0) xml.WriteElementString("summary", entry.Summary);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return stream.ToArray();
+    }
+
+    private static void WriteLink(XmlWriter xml, string href, string rel)
+    {
+        xml.WriteStartElement("link");
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+}

@@ -1,0 +1,122 @@
+using PeerCommons.Model;
+using PeerCommons.Render.Views;
+
+namespace PeerCommons.Render;
+
+/// <summary>The pages that list entries: home, one list per kind, tags, the bibliography, 404.</summary>
+public static class IndexPageBuilder
+{
+    public static IEnumerable<(string Page, PageView View)> Build(RenderContext context)
+    {
+        var site = context.Site;
+        yield return ("", Home(context));
+        foreach (var kind in EntryKinds.Listed)
+            yield return ($"{kind.Folder()}/", KindList(kind, context));
+        foreach (var (tag, entries) in Tags(site))
+            yield return ($"tags/{tag}/", TagPage(tag, entries, context));
+        yield return ("tags/", TagIndex(context));
+        yield return ("sources/", Bibliography(context));
+        yield return ("404.html", NotFound(context));
+    }
+
+    public static IEnumerable<(string Tag, List<Entry> Entries)> Tags(Site site) =>
+        site.Pages.SelectMany(e => e.Tags.Select(t => (Tag: t, Entry: e)))
+            .GroupBy(p => p.Tag, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(p => p.Entry).Distinct().OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).ToList()));
+
+    /// <summary>Entries of a kind in their natural order: history by date, others by title.</summary>
+    public static IEnumerable<Entry> Ordered(EntryKind kind, Site site) => kind == EntryKind.History
+        ? site.OfKind(kind).OrderBy(e => e.Field<HistoryDate>("date")).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase)
+        : site.OfKind(kind).OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Key, StringComparer.Ordinal);
+
+    private static PageView Home(RenderContext context)
+    {
+        const string page = "";
+        var site = context.Site;
+        var groups = EntryKinds.Listed.Select(kind => new ListGroupView(
+            $"<a href=\"{SitePaths.Relative(page, kind.Folder() + "/")}\">{kind.PluralLabel()}</a>",
+            kind.Folder(),
+            Recent(kind, site).Take(4).Select(e => context.ListItem(page, e)).ToList())).ToList();
+        return new PageView
+        {
+            Template = "home",
+            Title = Html.Escape(site.Config.Title),
+            Summary = Html.Escape(site.Config.Tagline),
+            Groups = groups,
+            Items = site.OfKind(EntryKind.Page).OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Select(e => context.ListItem(page, e)).ToList(),
+        };
+    }
+
+    private static IEnumerable<Entry> Recent(EntryKind kind, Site site) =>
+        site.OfKind(kind).OrderByDescending(e => e.Updated ?? DateOnly.MinValue).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase);
+
+    private static PageView KindList(EntryKind kind, RenderContext context)
+    {
+        var page = kind.Folder() + "/";
+        var items = Ordered(kind, context.Site).Select(e => context.ListItem(page, e)).ToList();
+        return new PageView
+        {
+            Template = "list",
+            Title = kind.PluralLabel(),
+            Summary = $"{items.Count} {(items.Count == 1 ? kind.Label().ToLowerInvariant() : kind.PluralLabel().ToLowerInvariant())}",
+            Kind = kind.ToString().ToLowerInvariant(),
+            Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, ""))],
+            Items = items,
+        };
+    }
+
+    private static PageView TagPage(string tag, List<Entry> entries, RenderContext context)
+    {
+        var page = $"tags/{tag}/";
+        return new PageView
+        {
+            Template = "list",
+            Title = "Tagged “" + Html.Escape(tag) + "”",
+            Summary = $"{entries.Count} {(entries.Count == 1 ? "entry" : "entries")}",
+            Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView("Tags", SitePaths.Relative(page, "tags/"))],
+            Items = entries.Select(e => context.ListItem(page, e)).ToList(),
+        };
+    }
+
+    private static PageView TagIndex(RenderContext context)
+    {
+        const string page = "tags/";
+        var tags = Tags(context.Site).Select(t => new ListItemView(Html.Escape(t.Tag), SitePaths.Relative(page, $"tags/{t.Tag}/"), "",
+            "Tag", $"{t.Entries.Count} {(t.Entries.Count == 1 ? "entry" : "entries")}", [])).ToList();
+        return new PageView
+        {
+            Template = "tags",
+            Title = "Tags",
+            Summary = $"{tags.Count} tags",
+            Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, ""))],
+            Items = tags,
+        };
+    }
+
+    private static PageView Bibliography(RenderContext context)
+    {
+        var sources = context.Site.Bibliography.Values
+            .OrderBy(s => SourceFormatter.Label(s), StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new SourceView(s.Key, SourceFormatter.ReferenceHtml(s))).ToList();
+        return new PageView
+        {
+            Template = "sources",
+            Title = "Sources",
+            Summary = $"{sources.Count} works cited in the commons",
+            Breadcrumbs = [new LinkView("Home", SitePaths.Relative("sources/", ""))],
+            Sources = sources,
+        };
+    }
+
+    private static PageView NotFound(RenderContext context) => new()
+    {
+        Template = "404",
+        Title = "Page not found",
+        Summary = "This address does not lead to a page of the commons.",
+        NoIndex = true,
+        // A host serves 404.html at the missing address, where relative links would point
+        // nowhere; with a known base URL a <base> element makes them resolve from the root.
+        BaseHref = context.Site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl) : null,
+    };
+}

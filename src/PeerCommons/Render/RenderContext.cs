@@ -1,0 +1,86 @@
+using PeerCommons.Diagnostics;
+using PeerCommons.Model;
+using PeerCommons.Render.Views;
+
+namespace PeerCommons.Render;
+
+/// <summary>What every page builder needs: the site, its parsed Markdown, and shared lookups.</summary>
+public sealed class RenderContext
+{
+    public RenderContext(Site site, ParsedContent parsed, AssetPaths assets, DiagnosticBag diagnostics)
+    {
+        Site = site;
+        Parsed = parsed;
+        Assets = assets;
+        Diagnostics = diagnostics;
+        ReferencedBy = BuildReverseLinks(site);
+    }
+
+    public Site Site { get; }
+    public ParsedContent Parsed { get; }
+    public AssetPaths Assets { get; }
+    public DiagnosticBag Diagnostics { get; }
+
+    /// <summary>For each key, the entries whose related or values list it (shown as "related" on its page).</summary>
+    public IReadOnlyDictionary<string, List<Entry>> ReferencedBy { get; }
+
+    private static Dictionary<string, List<Entry>> BuildReverseLinks(Site site)
+    {
+        var reverse = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        foreach (var entry in site.Pages)
+            foreach (var key in entry.Related.Concat(entry.FieldList("values")).Distinct(StringComparer.Ordinal))
+            {
+                if (!reverse.TryGetValue(key, out var list)) reverse[key] = list = [];
+                list.Add(entry);
+            }
+        return reverse;
+    }
+
+    public SiteView SiteView(string page, string? currentSection)
+    {
+        var config = Site.Config;
+        string Link(string path) => SitePaths.Relative(page, path);
+        return new SiteView
+        {
+            Title = Html.Escape(config.Title),
+            Tagline = Html.Escape(config.Tagline),
+            Language = Html.Escape(config.Language),
+            HelpUrl = Html.Escape(config.HelpLinkUrl.Contains(':') ? config.HelpLinkUrl : Link(config.HelpLinkUrl)),
+            HelpText = Html.Escape(config.HelpLinkText),
+            QuickExitUrl = Html.Escape(config.QuickExitUrl),
+            HomeUrl = Link(""),
+            Css = Link(Assets.Css),
+            PrintCss = Link(Assets.PrintCss),
+            Js = Link(Assets.Js),
+            FeedUrl = Link("feed.xml"),
+            SourcesUrl = Link("sources/"),
+            TagsUrl = Link("tags/"),
+            Nav = EntryKinds.Listed.Select(k => new NavItem(k.PluralLabel(), Link(k.Folder() + "/"), currentSection == k.Folder())).ToList(),
+        };
+    }
+
+    public string EntryLink(string fromPage, Entry target, string? anchor = null) =>
+        SitePaths.Relative(fromPage, target.Url + (anchor is null ? "" : "#" + anchor));
+
+    public ListItemView ListItem(string fromPage, Entry entry) => new(
+        Html.Escape(entry.Title),
+        EntryLink(fromPage, entry),
+        Html.Escape(entry.Summary),
+        Html.Escape(entry.Kind.Label()),
+        Html.Escape(MetaLine(entry)),
+        entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(fromPage, $"tags/{t}/"))).ToList());
+
+    /// <summary>A short line under an entry's title in lists: a date, a place, a duration.</summary>
+    private string MetaLine(Entry entry) => entry.Kind switch
+    {
+        EntryKind.History => string.Join(" · ", new[] { entry.Field<HistoryDate>("date")?.Display, entry.Field<string>("place") }.OfType<string>()),
+        EntryKind.Project => string.Join(" · ", new[] { entry.Field<string>("region"), entry.Field<string>("country") }.OfType<string>()),
+        EntryKind.Curriculum => string.Join(" · ", new[] { entry.Field<string>("duration"), $"{Site.ModulesOf(entry.Id).Count()} modules" }.OfType<string>()),
+        EntryKind.Module => entry.Field<int>("duration_minutes") is > 0 and var m ? Humanize.Minutes(m) : "",
+        EntryKind.Community => string.Join(" · ", new[] { entry.Field<string>("region"), entry.Field<string>("country") }.OfType<string>()),
+        _ => "",
+    };
+}
+
+/// <summary>Fingerprinted asset paths, below the site root.</summary>
+public sealed record AssetPaths(string Css, string PrintCss, string Js);

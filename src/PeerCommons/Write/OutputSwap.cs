@@ -1,0 +1,60 @@
+namespace PeerCommons.Write;
+
+/// <summary>
+/// Puts a finished staging folder in place of the output folder with renames, keeping the old
+/// output until the new one is in place. Refuses to replace a folder that does not look like a
+/// built site, so a mistaken --output cannot delete someone's files.
+/// </summary>
+public static class OutputSwap
+{
+    public static string StagingPathFor(string output) =>
+        Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) + $".staging-{Environment.ProcessId}";
+
+    /// <summary>Null when the output folder may be replaced, or the reason it may not.</summary>
+    public static string? CheckReplaceable(string output, params string[] protectedFolders)
+    {
+        var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        if (Path.GetPathRoot(full) == full + Path.DirectorySeparatorChar || full.Length == 0)
+            return "the output folder cannot be the root of a drive";
+        foreach (var folder in protectedFolders)
+        {
+            var guarded = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+            if (guarded == full || guarded.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return $"the output folder would replace {folder}; choose another --output";
+        }
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any()
+            && !File.Exists(Path.Combine(full, "index.html")) && !File.Exists(Path.Combine(full, "sitemap.xml")))
+            return $"{output} exists and does not look like a site built by PeerCommons (no index.html); empty it or choose another --output";
+        return null;
+    }
+
+    public static void Swap(string staging, string output)
+    {
+        var target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var old = target + $".old-{Environment.ProcessId}";
+        if (Directory.Exists(target))
+        {
+            Directory.Move(target, old);
+            try
+            {
+                Directory.Move(staging, target);
+            }
+            catch
+            {
+                Directory.Move(old, target); // put the previous site back
+                throw;
+            }
+            Directory.Delete(old, recursive: true);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            Directory.Move(staging, target);
+        }
+    }
+
+    public static void Discard(string staging)
+    {
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+    }
+}
