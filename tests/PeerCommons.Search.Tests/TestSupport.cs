@@ -26,9 +26,29 @@ internal static class Repo
             Assert.Fail($"lunr.js 2.3.9 is not installed at theme/node_modules/lunr: run `npm ci --prefix theme` from {Root}");
     }
 
+    private static readonly Lazy<string> RunDir = new(() =>
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "peercommons-search-tests");
+        Directory.CreateDirectory(parent);
+        foreach (var old in Directory.GetDirectories(parent))
+        {
+            try { if (Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddHours(-1)) Directory.Delete(old, true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        var dir = Path.Combine(parent, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return dir;
+    });
+
+    /// <summary>A fresh directory under this test run's temporary folder (removed when the run ends).</summary>
     public static string TempDir()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "peercommons-search-tests", Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(RunDir.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
     }

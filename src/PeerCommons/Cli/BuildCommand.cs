@@ -56,6 +56,8 @@ public static class BuildCommand
         var table = new Table().Border(TableBorder.Simple).AddColumn("pages").AddColumn("files").AddColumn("errors").AddColumn("warnings").AddColumn("time");
         table.AddRow(result.Pages.ToString(), result.Files.Count.ToString(), result.ErrorCount.ToString(), result.WarningCount.ToString(), $"{elapsed.TotalSeconds:0.00} s");
         console.Write(table);
+        if (result.Search is { } search)
+            console.MarkupLine($"Search payload: {search.Documents} documents, {search.RawBytes / 1024.0:0.0} kB raw, {search.GzipBytes / 1024.0:0.0} kB gzipped (loaded on first search).");
     }
 
     private static string Describe(string stage) => stage switch
@@ -67,6 +69,8 @@ public static class BuildCommand
         "assets" => "Copying assets",
         "render" => "Rendering pages",
         "feeds" => "Writing feed and sitemap",
+        "index" => "Building the search index",
+        "links" => "Checking every internal link",
         "write" => "Putting the new site in place",
         _ => stage,
     };

@@ -24,6 +24,7 @@ public static class BuildReport
             warnings = result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Warning).Select(d => d.ToString()).ToList(),
             stagesMs = result.Stages.ToDictionary(s => s.Stage, s => Math.Round(s.Elapsed.TotalMilliseconds, 1)),
             totalMs = Math.Round(result.Total.TotalMilliseconds, 1),
+            search = result.Search is { } search ? new { documents = search.Documents, rawBytes = search.RawBytes, gzipBytes = search.GzipBytes } : null,
             output = result.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new { path = f.Key, bytes = f.Value }).ToList(),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));

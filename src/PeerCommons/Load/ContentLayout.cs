@@ -12,6 +12,9 @@ public sealed record ContentLocation(EntryKind Kind, string Id, string Key, stri
 /// </summary>
 public static partial class ContentLayout
 {
+    /// <summary>Folders of a curriculum that hold its other views, so no module may take their names.</summary>
+    public static readonly string[] ReservedModuleIds = ["trainer", "print"];
+
     [GeneratedRegex(@"^(\d{1,3})-(.+)$")]
     private static partial Regex ModuleFile();
 
@@ -35,6 +38,8 @@ public static partial class ContentLayout
                 if (!m.Success)
                     return (null, $"module file name must start with its order, such as '01-{fileId}.md'");
                 var mid = m.Groups[2].Value;
+                if (ReservedModuleIds.Contains(mid))
+                    return (null, $"module id '{mid}' is reserved for the curriculum's {mid} view; rename the file, such as '{m.Groups[1].Value}-{mid}-session.md'");
                 return (new ContentLocation(EntryKind.Module, mid, $"curricula/{cid}/{mid}", cid, int.Parse(m.Groups[1].Value)), null);
 
             case EntryKind.Annotation:

@@ -39,12 +39,16 @@ public static class ContentLoader
         return new Site(config, bibliography, loaded);
     }
 
-    private static Entry? LoadEntry(string full, string relative, string display, DiagnosticBag diagnostics)
+    internal static Entry? LoadEntry(string full, string relative, string display, DiagnosticBag diagnostics)
     {
         var (location, problem) = ContentLayout.Locate(relative);
         if (location is null)
         {
-            diagnostics.Warning(display, 1, 1, Codes.UnexpectedFile, $"file {problem}; it is ignored");
+            // A stray Markdown file is almost always a misplaced entry: an error, not silence.
+            if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                diagnostics.Error(display, 1, 1, Codes.UnexpectedFile, $"file {problem}");
+            else
+                diagnostics.Warning(display, 1, 1, Codes.UnexpectedFile, $"file {problem}; it is ignored");
             return null;
         }
         var idOk = Slugs.IsValid(location.Id) && (location.CurriculumId is null || Slugs.IsValid(location.CurriculumId))

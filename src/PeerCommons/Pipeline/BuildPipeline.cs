@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using PeerCommons.Diagnostics;
+using PeerCommons.Index;
 using PeerCommons.Load;
 using PeerCommons.Model;
 using PeerCommons.Render;
@@ -20,6 +21,7 @@ public static class BuildPipeline
     public static BuildResult Run(BuildOptions options, Action<string>? progress = null)
     {
         var diagnostics = new DiagnosticBag();
+        SearchIndexStage.Payload? search = null;
         var timings = new List<StageTiming>();
         T Stage<T>(string name, Func<T> work)
         {
@@ -39,6 +41,7 @@ public static class BuildPipeline
             Written = written,
             OutputDirectory = written ? Path.GetFullPath(options.OutputDirectory) : null,
             FatalError = fatal,
+            Search = search,
         };
 
         var site = Stage("load", () => ContentLoader.Load(options.ContentDirectory, diagnostics, options.IncludeDrafts));
@@ -64,11 +67,17 @@ public static class BuildPipeline
         try
         {
             var templates = Stage("theme", () => ThemeTemplates.Load(themeDirectory, diagnostics));
-            var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, []));
+            var lunr = ThemeAssets.Lunr(themeDirectory);
+            if (lunr is null && options.WriteOutput)
+                throw new IOException($"lunr.js is missing from {Path.Combine(themeDirectory, "node_modules")}: run 'npm ci --prefix theme' first");
+            var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, lunr is { } l ? [l] : []));
             var context = new RenderContext(site, parsed, assets, diagnostics);
+            var links = new LinkChecker();
             var pages = diagnostics.HasErrorsFor(DisplayPath.For(Path.Combine(themeDirectory, "templates"))) ? 0
-                : Stage("render", () => RenderPages(context, templates, sink));
-            Step("feeds", () => WriteFeeds(site, sink));
+                : Stage("render", () => RenderPages(context, templates, sink, links));
+            Step("feeds", () => WriteFeeds(context, sink));
+            search = Stage("index", () => SearchIndexStage.Write(context, sink));
+            if (!diagnostics.HasErrors) Step("links", () => ReportBrokenLinks(links, sink, site, diagnostics));
 
             if (diagnostics.HasErrors || !options.WriteOutput)
             {
@@ -85,7 +94,7 @@ public static class BuildPipeline
         }
     }
 
-    private static int RenderPages(RenderContext context, ThemeTemplates templates, IOutputSink sink)
+    private static int RenderPages(RenderContext context, ThemeTemplates templates, IOutputSink sink, LinkChecker links)
     {
         var site = context.Site;
         // Entry pages first, each built by one worker (building resolves that entry's links in place).
@@ -95,23 +104,24 @@ public static class BuildPipeline
         {
             foreach (var (page, view) in EntryPageBuilder.Build(item.Entry!, context))
             {
-                WritePage(page, view, item.Section, item.Entry, context, templates, sink);
+                WritePage(page, view, item.Section, item.Entry, context, templates, sink, links);
                 Interlocked.Increment(ref count);
             }
         });
 
-        var others = IndexPageBuilder.Build(context).Concat(Redirects.Pages(context)).ToList();
+        var others = IndexPageBuilder.Build(context).Concat(Redirects.Pages(context)).Concat(PrintPage.Build(context)).ToList();
         Parallel.ForEach(others, item =>
         {
             var section = item.Page.Split('/')[0];
-            WritePage(item.Page, item.View, EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null, null, context, templates, sink);
+            WritePage(item.Page, item.View, EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null, null, context, templates, sink, links);
             Interlocked.Increment(ref count);
         });
         sink.Write("_redirects", Redirects.NetlifyFile(site));
+        foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         return count;
     }
 
-    private static void WritePage(string page, PageView view, string? section, Entry? entry, RenderContext context, ThemeTemplates templates, IOutputSink sink)
+    internal static void WritePage(string page, PageView view, string? section, Entry? entry, RenderContext context, ThemeTemplates templates, IOutputSink sink, LinkChecker links)
     {
         string html;
         try
@@ -124,10 +134,26 @@ public static class BuildPipeline
             return;
         }
         sink.Write(SitePaths.FileOf(page), Encoding.UTF8.GetBytes(html));
+        links.Add(SitePaths.FileOf(page), html);
     }
 
-    private static void WriteFeeds(Site site, IOutputSink sink)
+    /// <summary>A broken internal link fails the build, naming the page and the link.</summary>
+    private static void ReportBrokenLinks(LinkChecker links, IOutputSink sink, Site site, DiagnosticBag diagnostics)
     {
+        var sources = site.Pages.ToDictionary(e => SitePaths.FileOf(e.Url), e => e.Path, StringComparer.Ordinal);
+        foreach (var broken in links.Check(sink.Sizes))
+            diagnostics.Error(sources.GetValueOrDefault(broken.Page, "_site/" + broken.Page), 1, 1, Codes.BrokenInternalLink,
+                $"page '{broken.Page}' links to '{broken.Link}': {broken.Reason}");
+    }
+
+    internal static void WriteFeeds(RenderContext context, IOutputSink sink)
+    {
+        var site = context.Site;
+        // One feed per community of its newest annotations, so a group can follow its own voice.
+        foreach (var community in site.OfKind(EntryKind.Community))
+            sink.Write($"communities/{community.Id}/feed.xml", AtomFeed.Write(site, context.AnnotationsBy(community.Id),
+                $"communities/{community.Id}/feed.xml", $"{site.Config.Title}: annotations by {community.Title}", site.Config.FeedEntries));
+
         var feedEntries = site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t)));
         sink.Write("feed.xml", AtomFeed.Write(site, feedEntries, "feed.xml", site.Config.Title + ": recently updated", site.Config.FeedEntries));
 

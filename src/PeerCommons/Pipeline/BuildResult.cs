@@ -14,6 +14,8 @@ public sealed class BuildResult
     public bool Written { get; init; }
     public string? OutputDirectory { get; init; }
     public string? FatalError { get; init; }
+    /// <summary>Bytes of the search payload (index and store), which phones download on first search.</summary>
+    public Index.SearchIndexStage.Payload? Search { get; init; }
 
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);

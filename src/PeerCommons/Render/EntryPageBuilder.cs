@@ -2,6 +2,7 @@ using System.Globalization;
 using Markdig;
 using Markdig.Syntax;
 using PeerCommons.Markdown;
+using Markdig.Renderers.Html;
 using PeerCommons.Markdown.Extensions.HeadingIds;
 using PeerCommons.Model;
 using PeerCommons.Render.Views;
@@ -31,17 +32,20 @@ public static class EntryPageBuilder
         var site = context.Site;
         // The learner page renders the shared parse (and reports its findings once); the trainer
         // page parses again because resolving links rewrites the tree for one page's depth.
-        MarkdownDocument document;
-        if (trainer) document = Markdig.Markdown.Parse(entry.File.Body, MarkdownPipelines.Trainer);
-        else document = context.Parsed.Of(entry);
-        var (bodyHtml, cited) = MarkdownHtml.Render(document, page, context, trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner);
+        var pipeline = trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner;
+        var document = trainer ? Markdig.Markdown.Parse(entry.File.Body, pipeline) : context.Parsed.Of(entry);
+        var cited = MarkdownHtml.Resolve(document, page, context);
         if (!trainer) MarkdownStage.Report(entry, document, site, context.Diagnostics);
 
         var annotations = Annotations(entry, page, trainer, context, out var annotationSources);
+        var headings = HeadingIdsExtension.Headings(document);
+        var placed = annotations.Where(a => a.Placed).ToList();
+        AnnotationMarkers.Add(document, placed);
+        var sections = MarkdownHtml.RenderSections(document, pipeline)
+            .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList()))
+            .ToList();
         var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources).Distinct(StringComparer.Ordinal)
             .Where(site.Bibliography.ContainsKey).ToList();
-        var headings = HeadingIdsExtension.Headings(document);
-        var section = entry.Kind is EntryKind.Page ? null : entry.Kind.Folder();
         var curriculum = entry.Kind == EntryKind.Module ? site.ByKey.GetValueOrDefault($"curricula/{entry.CurriculumId}") : entry.Kind == EntryKind.Curriculum ? entry : null;
 
         return new PageView
@@ -58,7 +62,8 @@ public static class EntryPageBuilder
             KindLabel = entry.Kind.Label(),
             Canonical = site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl + SitePaths.FileOf(entry.Url)[..^"index.html".Length]) : null,
             Breadcrumbs = Breadcrumbs(entry, page, curriculum, trainer, context),
-            BodyHtml = bodyHtml,
+            BodyHtml = string.Concat(sections.Select(x => x.Html)),
+            Sections = sections,
             Toc = headings.Count(h => h.Level is 2 or 3) >= MinHeadingsForToc
                 ? headings.Where(h => h.Level is 2 or 3).Select(h => new TocItem(h.Id, Html.Escape(h.Text), h.Level)).ToList()
                 : [],
@@ -89,6 +94,10 @@ public static class EntryPageBuilder
                 trainer ? "Learner view" : "Trainer view",
                 SitePaths.Relative(page, trainer ? entry.Url : TrainerPath(entry))),
             NoIndex = trainer,
+            Objectives = entry.FieldList("objectives").Select((o, i) => new ObjectiveView(PageAnchors.Objective(i + 1), Html.Escape(o))).ToList(),
+            Groups = entry.Kind == EntryKind.Community ? CommunityAnnotationGroups(entry, page, context) : [],
+            JsonLd = entry.Kind == EntryKind.Curriculum && !trainer ? CourseJsonLd.For(entry, context) : null,
+            PrintUrl = curriculum is null ? null : SitePaths.Relative(page, PrintPage.PathOf(curriculum, trainer)),
         };
     }
 
@@ -143,10 +152,36 @@ public static class EntryPageBuilder
                 annotation.Updated?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "",
                 html,
                 section is null ? "" : Html.Escape(section.Text),
-                section is null ? null : "#" + section.Id));
+                section is null ? null : "#" + section.Id)
+            {
+                SectionId = section?.Id ?? "",
+                Placed = section is not null && IsTopLevelHeading(document: context.Parsed.Of(entry), section.Id),
+            });
         }
         return views;
     }
+
+    /// <summary>Only top-level headings start a body section (headings in lists or quotes do not).</summary>
+    private static bool IsTopLevelHeading(MarkdownDocument document, string id) =>
+        document.OfType<HeadingBlock>().Any(h => h.GetAttributes().Id == id);
+
+    private static IReadOnlyList<ListGroupView> CommunityAnnotationGroups(Entry community, string page, RenderContext context) =>
+        context.AnnotationsBy(community.Id)
+            .Select(a => (Annotation: a, Target: context.Site.ByKey.GetValueOrDefault(a.AnnotationTargetKey ?? "")))
+            .Where(p => p.Target is not null)
+            .GroupBy(p => p.Target!.Kind)
+            .OrderBy(g => g.Key)
+            .Select(g => new ListGroupView(
+                g.Key == EntryKind.Module ? "On curriculum modules" : $"On {g.Key.PluralLabel().ToLowerInvariant()}",
+                "annotations-on-" + g.Key.Folder() + (g.Key == EntryKind.Module ? "-modules" : ""),
+                g.Select(p => new ListItemView(
+                    Html.Escape(p.Annotation.Title.Length > 0 ? p.Annotation.Title : Humanize.Value(p.Annotation.Field<string>("type") ?? "")),
+                    context.EntryLink(page, p.Target!, AnchorOf(p.Annotation)),
+                    Html.Escape(p.Annotation.Summary),
+                    Humanize.Value(p.Annotation.Field<string>("type") ?? ""),
+                    Html.Escape("On " + p.Target!.Title),
+                    [])).ToList()))
+            .ToList();
 
     /// <summary>The stable anchor of an annotation on its target's page.</summary>
     public static string AnchorOf(Entry annotation) => $"annotation-{annotation.CommunityId}-{annotation.Id}";
@@ -165,7 +200,7 @@ public static class EntryPageBuilder
                 number.ToString(CultureInfo.InvariantCulture),
                 Html.Escape(module.Title),
                 SitePaths.Relative(page, trainer ? TrainerPath(module) : module.Url),
-                "module-" + module.Id,
+                PageAnchors.Module(module),
                 minutes > 0 ? Humanize.Minutes(minutes) : "",
                 minutes > 0 ? Humanize.Minutes(total) : "",
                 module.FieldList("objectives").Select(Html.Escape).ToList(),

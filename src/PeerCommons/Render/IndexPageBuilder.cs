@@ -16,6 +16,7 @@ public static class IndexPageBuilder
             yield return ($"tags/{tag}/", TagPage(tag, entries, context));
         yield return ("tags/", TagIndex(context));
         yield return ("sources/", Bibliography(context));
+        yield return ("search/", Search(context));
         yield return ("404.html", NotFound(context));
     }
 
@@ -63,8 +64,15 @@ public static class IndexPageBuilder
             Kind = kind.ToString().ToLowerInvariant(),
             Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, ""))],
             Items = items,
+            CommunityOptions = CommunityOptions(Ordered(kind, context.Site), context),
         };
     }
+
+    /// <summary>The communities that annotated any of these entries, for the list's filter.</summary>
+    private static IReadOnlyList<CommunityOptionView> CommunityOptions(IEnumerable<Entry> entries, RenderContext context) =>
+        entries.SelectMany(context.CommunitiesAnnotating).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(id => new CommunityOptionView(id, Html.Escape(context.Site.ByKey.GetValueOrDefault($"communities/{id}")?.Title ?? id)))
+            .ToList();
 
     private static PageView TagPage(string tag, List<Entry> entries, RenderContext context)
     {
@@ -76,6 +84,7 @@ public static class IndexPageBuilder
             Summary = $"{entries.Count} {(entries.Count == 1 ? "entry" : "entries")}",
             Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView("Tags", SitePaths.Relative(page, "tags/"))],
             Items = entries.Select(e => context.ListItem(page, e)).ToList(),
+            CommunityOptions = CommunityOptions(entries, context),
         };
     }
 
@@ -108,6 +117,16 @@ public static class IndexPageBuilder
             Sources = sources,
         };
     }
+
+    /// <summary>The search page; without JavaScript it offers the list pages instead.</summary>
+    private static PageView Search(RenderContext context) => new()
+    {
+        Template = "search",
+        Title = "Search",
+        Summary = "Search the projects, values, curricula, history and community notes of the commons.",
+        Breadcrumbs = [new LinkView("Home", SitePaths.Relative("search/", ""))],
+        Items = EntryKinds.Listed.Select(k => new ListItemView(k.PluralLabel(), SitePaths.Relative("search/", k.Folder() + "/"), "", "", "", [])).ToList(),
+    };
 
     private static PageView NotFound(RenderContext context) => new()
     {

@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using PeerCommons.Markdown.Extensions.Citations;
 using PeerCommons.Markdown.Extensions.Xrefs;
@@ -10,8 +11,8 @@ namespace PeerCommons.Render;
 /// <summary>Resolves an entry's xrefs and citations for the page it appears on, and renders it to HTML.</summary>
 public static class MarkdownHtml
 {
-    /// <summary>Renders <paramref name="document"/> as seen from <paramref name="page"/>; returns the HTML and the keys cited.</summary>
-    public static (string Html, IReadOnlyList<string> Cited) Render(MarkdownDocument document, string page, RenderContext context, MarkdownPipeline pipeline)
+    /// <summary>Gives the document's links and citations their targets as seen from <paramref name="page"/>; returns the keys cited.</summary>
+    public static IReadOnlyList<string> Resolve(MarkdownDocument document, string page, RenderContext context)
     {
         XrefsExtension.Resolve(document, (key, anchor) =>
         {
@@ -21,13 +22,55 @@ public static class MarkdownHtml
                 return (null, XrefProblem.UnknownAnchor);
             return (new XrefTarget(context.EntryLink(page, target, anchor), target.Title), XrefProblem.None);
         });
-        var cited = CitationsExtension.Resolve(document, key =>
+        return CitationsExtension.Resolve(document, key =>
             context.Site.Bibliography.TryGetValue(key, out var source) ? (SourceFormatter.Label(source), "#cite-" + key) : null);
+    }
 
+    /// <summary>Resolves and renders the whole document.</summary>
+    public static (string Html, IReadOnlyList<string> Cited) Render(MarkdownDocument document, string page, RenderContext context, MarkdownPipeline pipeline)
+    {
+        var cited = Resolve(document, page, context);
+        return (RenderBlocks(document, pipeline), cited);
+    }
+
+    /// <summary>
+    /// Renders the document in sections: the text before the first heading, then each heading
+    /// with what follows it up to the next heading. Returns (heading id or "", html) pairs.
+    /// </summary>
+    public static IReadOnlyList<(string HeadingId, string Html)> RenderSections(MarkdownDocument document, MarkdownPipeline pipeline)
+    {
+        var sections = new List<(string, string)>();
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        var current = "";
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock heading)
+            {
+                Flush();
+                current = heading.GetAttributes().Id ?? "";
+            }
+            renderer.Render(block);
+        }
+        Flush();
+        return sections;
+
+        void Flush()
+        {
+            renderer.Writer.Flush();
+            var html = writer.ToString();
+            writer.GetStringBuilder().Clear();
+            if (html.Length > 0 || sections.Count == 0) sections.Add((current, html));
+        }
+    }
+
+    public static string RenderBlocks(MarkdownDocument document, MarkdownPipeline pipeline)
+    {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
-        return (writer.ToString(), cited);
+        return writer.ToString();
     }
 }

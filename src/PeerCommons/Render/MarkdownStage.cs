@@ -18,8 +18,14 @@ public static class MarkdownStage
         var entries = site.Entries.ToArray();
         var documents = new MarkdownDocument[entries.Length];
         Parallel.For(0, entries.Length, i => documents[i] = Markdig.Markdown.Parse(entries[i].File.Body, MarkdownPipelines.Learner));
-        var parsed = new ParsedContent(entries.Zip(documents).ToDictionary(p => p.First, p => p.Second));
+        var parsed = new ParsedContent(site, entries.Zip(documents).ToDictionary(p => p.First, p => p.Second));
+        CheckAnnotationAnchors(site, parsed, diagnostics);
+        return parsed;
+    }
 
+    /// <summary>Annotation targets with '#anchor' must name a heading (or fixed anchor) of the target page.</summary>
+    public static void CheckAnnotationAnchors(Site site, ParsedContent parsed, DiagnosticBag diagnostics)
+    {
         foreach (var annotation in site.Entries.Where(e => e.Kind == EntryKind.Annotation))
         {
             if (annotation.AnnotationTargetAnchor is not { } anchor || annotation.AnnotationTargetKey is not { } key) continue;
@@ -28,7 +34,6 @@ public static class MarkdownStage
             diagnostics.Error(annotation.Path, line, column, Codes.UnknownTargetAnchor,
                 $"'{key}' has no heading with id '{anchor}'{Suggest.DidYouMean(anchor, parsed.HeadingsOf(target).Select(h => h.Id))}");
         }
-        return parsed;
     }
 
     /// <summary>Turns the extensions' findings on one entry's document into diagnostics at file positions.</summary>

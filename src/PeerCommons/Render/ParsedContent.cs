@@ -5,19 +5,34 @@ using PeerCommons.Model;
 namespace PeerCommons.Render;
 
 /// <summary>Every entry's Markdown parsed once, with its headings, so xrefs can check anchors across pages.</summary>
-public sealed class ParsedContent(Dictionary<Entry, MarkdownDocument> documents)
+public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument> documents)
 {
     public MarkdownDocument Of(Entry entry) => documents[entry];
 
     public IReadOnlyList<HeadingInfo> HeadingsOf(Entry entry) =>
         documents.TryGetValue(entry, out var document) ? HeadingIdsExtension.Headings(document) : [];
 
+    /// <summary>True when the entry's page has an element with this id (a heading or one the theme writes).</summary>
     public bool HasAnchor(Entry entry, string anchor) =>
-        HeadingsOf(entry).Any(h => h.Id == anchor) || PageAnchors.Fixed.Contains(anchor);
+        HeadingsOf(entry).Any(h => h.Id == anchor) || PageAnchors.Of(entry, site).Contains(anchor);
 }
 
-/// <summary>Anchors every entry page has besides its headings.</summary>
+/// <summary>Anchors an entry page has besides its headings; trainers may link to them.</summary>
 public static class PageAnchors
 {
-    public static readonly string[] Fixed = ["main", "pc-related", "pc-sources", "pc-in-communities", "pc-schedule"];
+    public static readonly string[] Fixed = ["main", "pc-related", "pc-sources", "pc-in-communities", "pc-schedule", "pc-objectives"];
+
+    public static string Objective(int number) => $"objective-{number}";
+
+    public static string Module(Entry module) => $"module-{module.Id}";
+
+    public static IEnumerable<string> Of(Entry entry, Site site)
+    {
+        foreach (var id in Fixed) yield return id;
+        if (entry.Kind == EntryKind.Module)
+            for (var i = 1; i <= entry.FieldList("objectives").Count; i++) yield return Objective(i);
+        if (entry.Kind == EntryKind.Curriculum)
+            foreach (var module in site.ModulesOf(entry.Id)) yield return Module(module);
+        foreach (var annotation in site.AnnotationsOf(entry.Key)) yield return EntryPageBuilder.AnchorOf(annotation);
+    }
 }

@@ -14,6 +14,8 @@ public sealed class RenderContext
         Assets = assets;
         Diagnostics = diagnostics;
         ReferencedBy = BuildReverseLinks(site);
+        _annotationsByCommunity = new(() => site.Entries.Where(e => e.Kind == EntryKind.Annotation)
+            .OrderBy(e => e.Key, StringComparer.Ordinal).ToLookup(e => e.CommunityId!, StringComparer.Ordinal));
     }
 
     public Site Site { get; }
@@ -52,6 +54,10 @@ public sealed class RenderContext
             Css = Link(Assets.Css),
             PrintCss = Link(Assets.PrintCss),
             Js = Link(Assets.Js),
+            SearchJs = Link(Assets.SearchJs),
+            Lunr = Link(Assets.Lunr),
+            SearchIndex = Link(PeerCommons.Index.SearchIndexStage.ScriptPath),
+            SearchUrl = Link("search/"),
             FeedUrl = Link("feed.xml"),
             SourcesUrl = Link("sources/"),
             TagsUrl = Link("tags/"),
@@ -62,13 +68,32 @@ public sealed class RenderContext
     public string EntryLink(string fromPage, Entry target, string? anchor = null) =>
         SitePaths.Relative(fromPage, target.Url + (anchor is null ? "" : "#" + anchor));
 
-    public ListItemView ListItem(string fromPage, Entry entry) => new(
-        Html.Escape(entry.Title),
-        EntryLink(fromPage, entry),
-        Html.Escape(entry.Summary),
-        Html.Escape(entry.Kind.Label()),
-        Html.Escape(MetaLine(entry)),
-        entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(fromPage, $"tags/{t}/"))).ToList());
+    public ListItemView ListItem(string fromPage, Entry entry)
+    {
+        var communities = CommunitiesAnnotating(entry);
+        return new ListItemView(
+            Html.Escape(entry.Title),
+            EntryLink(fromPage, entry),
+            Html.Escape(entry.Summary),
+            Html.Escape(entry.Kind.Label()),
+            Html.Escape(MetaLine(entry)),
+            entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(fromPage, $"tags/{t}/"))).ToList())
+        {
+            Communities = communities.Count,
+            CommunityIds = string.Join(' ', communities),
+        };
+    }
+
+    /// <summary>Ids of the communities with an annotation on the entry, sorted.</summary>
+    public IReadOnlyList<string> CommunitiesAnnotating(Entry entry) =>
+        Site.AnnotationsOf(entry.Key).Select(a => a.CommunityId!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>A community's annotations, in a stable order.</summary>
+    public IEnumerable<Entry> AnnotationsBy(string communityId) => _annotationsByCommunity.Value[communityId];
+
+    private readonly Lazy<ILookup<string, Entry>> _annotationsByCommunity;
+
+    public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>A short line under an entry's title in lists: a date, a place, a duration.</summary>
     private string MetaLine(Entry entry) => entry.Kind switch
@@ -77,10 +102,10 @@ public sealed class RenderContext
         EntryKind.Project => string.Join(" · ", new[] { entry.Field<string>("region"), entry.Field<string>("country") }.OfType<string>()),
         EntryKind.Curriculum => string.Join(" · ", new[] { entry.Field<string>("duration"), $"{Site.ModulesOf(entry.Id).Count()} modules" }.OfType<string>()),
         EntryKind.Module => entry.Field<int>("duration_minutes") is > 0 and var m ? Humanize.Minutes(m) : "",
-        EntryKind.Community => string.Join(" · ", new[] { entry.Field<string>("region"), entry.Field<string>("country") }.OfType<string>()),
+        EntryKind.Community => string.Join(" · ", new[] { entry.Field<string>("region"), entry.Field<string>("country"), Count(AnnotationsBy(entry.Id).Count(), "annotation") }.OfType<string>()),
         _ => "",
     };
 }
 
 /// <summary>Fingerprinted asset paths, below the site root.</summary>
-public sealed record AssetPaths(string Css, string PrintCss, string Js);
+public sealed record AssetPaths(string Css, string PrintCss, string Js, string SearchJs, string Lunr);

@@ -25,7 +25,19 @@ public static class ThemeAssets
         return new AssetPaths(
             published.GetValueOrDefault("site.css", "assets/site.css"),
             published.GetValueOrDefault("print.css", "assets/print.css"),
-            published.GetValueOrDefault("site.js", "assets/site.js"));
+            published.GetValueOrDefault("site.js", "assets/site.js"),
+            published.GetValueOrDefault("search.js", "assets/search.js"),
+            published.GetValueOrDefault("lunr.min.js", "assets/lunr.min.js"));
+    }
+
+    /// <summary>
+    /// lunr.js comes from npm (theme/package.json pins it), never from a copy in this repository.
+    /// Returns null when `npm ci --prefix theme` has not been run.
+    /// </summary>
+    public static (string Name, byte[] Bytes)? Lunr(string themeDirectory)
+    {
+        var path = Path.Combine(themeDirectory, "node_modules", "lunr", "lunr.min.js");
+        return File.Exists(path) ? ("lunr.min.js", File.ReadAllBytes(path)) : null;
     }
 
     public static string Fingerprinted(string name, byte[] bytes)

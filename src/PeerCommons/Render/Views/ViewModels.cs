@@ -14,13 +14,34 @@ public sealed record TocItem(string Id, string Text, int Level);
 
 public sealed record SourceView(string Key, string Html);
 
-public sealed record ListItemView(string Title, string Url, string Summary, string KindLabel, string Meta, IReadOnlyList<LinkView> Tags);
+public sealed record ListItemView(string Title, string Url, string Summary, string KindLabel, string Meta, IReadOnlyList<LinkView> Tags)
+{
+    /// <summary>How many communities annotated the entry, and their ids separated by spaces (for list filters).</summary>
+    public int Communities { get; init; }
+    public string CommunityIds { get; init; } = "";
+}
+
+public sealed record ObjectiveView(string Id, string Text);
+
+/// <summary>One module inside a curriculum's print view.</summary>
+public sealed record PrintModuleView(string Anchor, string Number, string Title, string Duration, IReadOnlyList<ObjectiveView> Objectives, string BodyHtml, string OnlineUrl);
+
+/// <summary>A stretch of the body from one heading to the next, with the annotations aimed at it.</summary>
+public sealed record BodySectionView(string Html, IReadOnlyList<AnnotationView> Annotations);
+
+public sealed record CommunityOptionView(string Id, string Title);
 
 public sealed record ListGroupView(string Title, string Id, IReadOnlyList<ListItemView> Items);
 
 public sealed record AnnotationView(
     string Anchor, string Title, string Type, string TypeLabel, string CommunityId, string CommunityTitle, string CommunityUrl,
-    string Date, string BodyHtml, string TargetSection, string? TargetSectionUrl);
+    string Date, string BodyHtml, string TargetSection, string? TargetSectionUrl)
+{
+    /// <summary>The heading id this annotation is aimed at, or "" for the entry as a whole.</summary>
+    public string SectionId { get; init; } = "";
+    /// <summary>True when the annotation is shown inside the body, beside its section.</summary>
+    public bool Placed { get; init; }
+}
 
 public sealed record ModuleRowView(
     string Number, string Title, string Url, string Anchor, string Duration, string Cumulative, IReadOnlyList<string> Objectives, bool Current);
@@ -37,6 +58,10 @@ public sealed class SiteView
     public required string Css { get; init; }
     public required string PrintCss { get; init; }
     public required string Js { get; init; }
+    public required string SearchJs { get; init; }
+    public required string Lunr { get; init; }
+    public required string SearchIndex { get; init; }
+    public required string SearchUrl { get; init; }
     public required string FeedUrl { get; init; }
     public required string SourcesUrl { get; init; }
     public required string TagsUrl { get; init; }
@@ -53,6 +78,8 @@ public sealed class PageView
     public string? Canonical { get; init; }
     public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
     public string BodyHtml { get; init; } = "";
+    /// <summary>The body split at headings, so annotations aimed at a section appear right after it.</summary>
+    public IReadOnlyList<BodySectionView> Sections { get; init; } = [];
     public IReadOnlyList<TocItem> Toc { get; init; } = [];
     public IReadOnlyList<FactView> Facts { get; init; } = [];
     public IReadOnlyList<LinkView> Tags { get; init; } = [];
@@ -68,6 +95,13 @@ public sealed class PageView
     public IReadOnlyList<ListItemView> Items { get; init; } = [];
     public IReadOnlyList<ListGroupView> Groups { get; init; } = [];
     public IReadOnlyList<ModuleRowView> Modules { get; init; } = [];
+    public IReadOnlyList<ObjectiveView> Objectives { get; init; } = [];
+    /// <summary>Communities that annotated entries of a list page, for its "annotated by" filter.</summary>
+    public IReadOnlyList<CommunityOptionView> CommunityOptions { get; init; } = [];
+    public string? PrintUrl { get; init; }
+    public IReadOnlyList<PrintModuleView> PrintModules { get; init; } = [];
+    public string? QrCodeUrl { get; init; }
+    public string? OnlineUrl { get; init; }
     public string? TotalDuration { get; init; }
     public LinkView? Parent { get; init; }
     public LinkView? Previous { get; init; }

@@ -48,18 +48,41 @@ public static class HtmlFragmentSanitizer
         var nodes = Parser.ParseFragment(html, document.Body!);
         var container = document.CreateElement("div");
         foreach (var node in nodes.ToList()) container.AppendChild(node);
-        Clean(container, report);
+        Clean(container, report, new LineFinder(html));
         return container.InnerHtml;
     }
 
-    private static void Clean(IElement parent, Action<int, string> report)
+    /// <summary>
+    /// AngleSharp keeps no source reference for foreign (SVG, MathML) elements; for those, find the
+    /// tag in the fragment text, searching on from the last one found, so the line is still right.
+    /// </summary>
+    private sealed class LineFinder(string html)
+    {
+        private int _from;
+
+        public int LineOf(IElement element)
+        {
+            if (element.SourceReference is { } reference)
+            {
+                _from = Math.Max(_from, Math.Min(html.Length, reference.Position.Position));
+                return reference.Position.Line;
+            }
+            var at = html.IndexOf("<" + element.LocalName, _from, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) at = html.IndexOf("<" + element.LocalName, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return 1;
+            _from = at + 1;
+            return 1 + html.AsSpan(0, at).Count('\n');
+        }
+    }
+
+    private static void Clean(IElement parent, Action<int, string> report, LineFinder lines)
     {
         foreach (var node in parent.ChildNodes.ToList())
         {
             if (node is IComment) { node.RemoveFromParent(); continue; }
             if (node is not IElement element) continue;
             var name = element.LocalName;
-            var line = element.SourceReference?.Position.Line ?? 1;
+            var line = lines.LineOf(element);
 
             if (!Allowed.Contains(name))
             {
@@ -71,7 +94,7 @@ public static class HtmlFragmentSanitizer
                 else
                 {
                     report(line, $"removed <{name}> element (its text is kept)");
-                    Clean(element, report);
+                    Clean(element, report, lines);
                     foreach (var child in element.ChildNodes.ToList()) parent.InsertBefore(child, element);
                     element.RemoveFromParent();
                 }
@@ -99,7 +122,7 @@ public static class HtmlFragmentSanitizer
                     element.RemoveAttribute(attributeName);
                 }
             }
-            Clean(element, report);
+            Clean(element, report, lines);
         }
     }
 

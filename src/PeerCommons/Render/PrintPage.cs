@@ -1,0 +1,109 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
+using PeerCommons.Markdown;
+using PeerCommons.Model;
+using PeerCommons.Render.Views;
+using QRCoder;
+
+namespace PeerCommons.Render;
+
+/// <summary>
+/// A whole curriculum on one page for printing (learner or trainer version): every module in
+/// order, ids prefixed per module so they stay unique, and on the first page a QR code and the
+/// address of the online version when the site's address (base_url) is known.
+/// </summary>
+public static class PrintPage
+{
+    public static string PathOf(Entry curriculum, bool trainer) =>
+        trainer ? $"curricula/{curriculum.Id}/{EntryPageBuilder.TrainerFolder}/print/" : $"curricula/{curriculum.Id}/print/";
+
+    public static string QrPathOf(Entry curriculum) => $"curricula/{curriculum.Id}/print/qr.png";
+
+    public static IEnumerable<(string Page, PageView View)> Build(RenderContext context)
+    {
+        foreach (var curriculum in context.Site.OfKind(EntryKind.Curriculum).OrderBy(c => c.Key, StringComparer.Ordinal))
+            foreach (var trainer in new[] { false, true })
+                yield return (PathOf(curriculum, trainer), View(curriculum, trainer, context));
+    }
+
+    /// <summary>The QR code image of each curriculum's online address (only when base_url is set).</summary>
+    public static IEnumerable<(string Path, byte[] Bytes)> QrCodes(Site site)
+    {
+        if (site.Config.BaseUrl is not { } baseUrl) yield break;
+        using var generator = new QRCodeGenerator();
+        foreach (var curriculum in site.OfKind(EntryKind.Curriculum).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            using var data = generator.CreateQrCode(baseUrl + curriculum.Url, QRCodeGenerator.ECCLevel.M);
+            yield return (QrPathOf(curriculum), new PngByteQRCode(data).GetGraphic(6));
+        }
+    }
+
+    internal static PageView View(Entry curriculum, bool trainer, RenderContext context)
+    {
+        var page = PathOf(curriculum, trainer);
+        var pipeline = trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner;
+        var intro = Markdig.Markdown.Parse(curriculum.File.Body, pipeline);
+        var (introHtml, cited) = MarkdownHtml.Render(intro, page, context, pipeline);
+        var keys = new List<string>(cited.Concat(curriculum.Sources));
+        var modules = new List<PrintModuleView>();
+        var number = 0;
+        foreach (var module in context.Site.ModulesOf(curriculum.Id))
+        {
+            number++;
+            var document = Markdig.Markdown.Parse(module.File.Body, pipeline);
+            var (html, moduleCited) = MarkdownHtml.Render(document, page, context, pipeline);
+            keys.AddRange(moduleCited.Concat(module.Sources));
+            var minutes = module.Field<int>("duration_minutes");
+            modules.Add(new PrintModuleView(
+                PageAnchors.Module(module),
+                number.ToString(CultureInfo.InvariantCulture),
+                Html.Escape(module.Title),
+                minutes > 0 ? Humanize.Minutes(minutes) : "",
+                module.FieldList("objectives").Select((o, i) => new ObjectiveView($"{module.Id}--{PageAnchors.Objective(i + 1)}", Html.Escape(o))).ToList(),
+                PrefixIds(html, module.Id),
+                context.EntryLink(page, module)));
+        }
+        var site = context.Site;
+        var total = site.ModulesOf(curriculum.Id).Sum(m => m.Field<int>("duration_minutes"));
+        return new PageView
+        {
+            Template = "print",
+            Title = Html.Escape(curriculum.Title),
+            Summary = Html.Escape(curriculum.Summary),
+            Kind = "curriculum",
+            KindLabel = trainer ? "Curriculum, trainer version" : "Curriculum",
+            View = trainer ? "trainer" : "learner",
+            BodyHtml = PrefixIds(introHtml, "intro"),
+            Facts = FactsBuilder.For(curriculum, page, context),
+            PrintModules = modules,
+            TotalDuration = total > 0 ? Humanize.Minutes(total) : null,
+            Sources = keys.Distinct(StringComparer.Ordinal).Where(site.Bibliography.ContainsKey)
+                .Select(k => new SourceView(k, SourceFormatter.ReferenceHtml(site.Bibliography[k]))).ToList(),
+            OnlineUrl = site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl + curriculum.Url) : null,
+            QrCodeUrl = site.Config.BaseUrl is null ? null : SitePaths.Relative(page, QrPathOf(curriculum)),
+            Parent = new LinkView(Html.Escape(curriculum.Title), SitePaths.Relative(page, trainer ? EntryPageBuilder.TrainerPath(curriculum) : curriculum.Url)),
+            Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView("Curricula", SitePaths.Relative(page, "curricula/")),
+                new LinkView(Html.Escape(curriculum.Title), SitePaths.Relative(page, trainer ? EntryPageBuilder.TrainerPath(curriculum) : curriculum.Url))],
+            NoIndex = true,
+        };
+    }
+
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>Module bodies share heading ids ("in-practice"); on one page each gets its module's prefix.</summary>
+    private static string PrefixIds(string html, string prefix)
+    {
+        var document = Parser.ParseDocument("");
+        var nodes = Parser.ParseFragment(html, document.Body!);
+        var container = document.CreateElement("div");
+        foreach (var node in nodes.ToList()) container.AppendChild(node);
+        foreach (var element in container.QuerySelectorAll("[id]"))
+            element.Id = $"{prefix}--{element.Id}";
+        foreach (var link in container.QuerySelectorAll("a[href^='#']"))
+        {
+            var target = link.GetAttribute("href")![1..];
+            if (!target.StartsWith("cite-", StringComparison.Ordinal)) link.SetAttribute("href", $"#{prefix}--{target}");
+        }
+        return container.InnerHtml;
+    }
+}

@@ -1,0 +1,38 @@
+namespace PeerCommons.Serve;
+
+/// <summary><c>peercommons serve</c>: builds in memory, serves on 127.0.0.1, rebuilds on change until Ctrl+C.</summary>
+public static class ServeCommand
+{
+    public static int Run(string content, string? theme, int port, bool drafts)
+    {
+        if (!Directory.Exists(content))
+        {
+            Console.Error.WriteLine($"error: content folder '{content}' does not exist; pass --content with the folder that holds site.yaml");
+            return Cli.ExitCodes.UsageOrIo;
+        }
+        var engine = new SiteEngine(content, theme, drafts);
+        var host = new ServeHost(engine, port, line => Console.Error.WriteLine(line));
+        try
+        {
+            host.StartAsync().GetAwaiter().GetResult();
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"error: could not listen on 127.0.0.1:{port}: {ex.Message}");
+            return Cli.ExitCodes.UsageOrIo;
+        }
+        if (host.LastOutcome?.FatalError is { } fatal)
+        {
+            Console.Error.WriteLine($"error: {fatal}");
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return Cli.ExitCodes.UsageOrIo;
+        }
+        Console.WriteLine($"Serving {Path.GetFullPath(content)} at {host.Url}  (Ctrl+C to stop)");
+        using var stop = new ManualResetEventSlim();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Set();
+        stop.Wait();
+        host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return Cli.ExitCodes.Success;
+    }
+}

@@ -1,0 +1,596 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PeerCommons.Diagnostics;
+using PeerCommons.Index;
+using PeerCommons.Load;
+using PeerCommons.Markdown;
+using PeerCommons.Markdown.Extensions.Xrefs;
+using PeerCommons.Model;
+using PeerCommons.Pipeline;
+using PeerCommons.Render;
+using PeerCommons.Validate;
+using PeerCommons.Write;
+
+namespace PeerCommons.Serve;
+
+/// <summary>What one (re)build did.</summary>
+public sealed record RebuildOutcome(
+    int Number, bool Committed, bool Full, int PagesRendered, TimeSpan Elapsed,
+    IReadOnlyList<Diagnostic> Diagnostics, string? FatalError)
+{
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
+    public bool HasErrors => FatalError is not null || Errors.Any();
+}
+
+/// <summary>
+/// The incremental build behind <c>serve</c>. Keeps the loaded site, every entry's parsed Markdown,
+/// the links between entries and the rendered site in memory; after a change it reloads only the
+/// changed files, re-runs the cheap site-wide checks, and re-renders only the pages that can show
+/// something of what changed. Never writes to disk. Not thread-safe: one caller applies changes;
+/// <see cref="TryGetFile"/> may be called from any thread.
+/// </summary>
+public sealed class SiteEngine
+{
+    private readonly string _root;
+    private readonly string? _themeOption;
+    private readonly bool _includeDrafts;
+    private string? _themeDirectory;
+
+    // The model: what is loaded, parsed and known about the content now (even when it has errors).
+    private readonly SortedDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private SiteConfig _config = new();
+    private IReadOnlyDictionary<string, Source> _bibliography = new Dictionary<string, Source>();
+    private readonly Dictionary<string, List<Diagnostic>> _loadDiagnostics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Diagnostic>> _renderDiagnostics = new(StringComparer.Ordinal);
+    private List<Diagnostic> _themeDiagnostics = [];
+    private List<Diagnostic> _siteDiagnostics = [];
+    private ThemeTemplates? _templates;
+    private AssetPaths? _assets;
+    private RenderContext? _committedContext;
+    private byte[]? _searchIndex;
+    private readonly object _searchLock = new();
+    private Dictionary<Entry, MarkdownDocument> _documents = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Documents already rendered once (rendering rewrites links in place, so they are parsed again before the next render).</summary>
+    private HashSet<MarkdownDocument> _consumed = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Keys each file refers to (xrefs in its body, related, values, annotation target and community, module's curriculum).</summary>
+    private readonly Dictionary<string, string[]> _outKeys = new(StringComparer.Ordinal);
+    /// <summary>For each key, the files that refer to it.</summary>
+    private readonly Dictionary<string, HashSet<string>> _inRefs = new(StringComparer.Ordinal);
+    private Site? _site;
+    private RenderContext? _context;
+    private IReadOnlyList<Diagnostic> _diagnostics = [];
+
+    // What is served: the last good site.
+    private volatile IReadOnlyDictionary<string, byte[]> _served = new Dictionary<string, byte[]>();
+    private Dictionary<string, List<string>> _pagesByKey = new(StringComparer.Ordinal);
+    private HashSet<string> _indexPages = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+    private HashSet<string> _committedErrors = new(StringComparer.Ordinal);
+    private Plan _pending = new();
+    private int _number;
+
+    public SiteEngine(string contentDirectory, string? themeDirectory = null, bool includeDrafts = false)
+    {
+        _root = Path.GetFullPath(contentDirectory);
+        _themeOption = themeDirectory;
+        _includeDrafts = includeDrafts;
+    }
+
+    public string ContentRoot => _root;
+    public string? ThemeDirectory => _themeDirectory ?? ThemeLocator.Find(Options);
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+    public IReadOnlyDictionary<string, byte[]> Files => _served;
+    public int Number => _number;
+
+    private BuildOptions Options => new() { ContentDirectory = _root, ThemeDirectory = _themeOption, IncludeDrafts = _includeDrafts, WriteOutput = false };
+
+    public bool TryGetFile(string path, out byte[] bytes)
+    {
+        if (path == SearchIndexStage.ScriptPath) return (bytes = SearchIndex()!) is not null;
+        return _served.TryGetValue(path, out bytes!);
+    }
+
+    /// <summary>The search index covers the whole site and is the slowest part of a build: made when first asked for after a rebuild.</summary>
+    private byte[]? SearchIndex()
+    {
+        lock (_searchLock)
+        {
+            if (_searchIndex is null && _committedContext is { } context)
+            {
+                var sink = new MemorySink();
+                SearchIndexStage.Write(context, sink);
+                _searchIndex = sink.Files.GetValueOrDefault(SearchIndexStage.ScriptPath);
+            }
+            return _searchIndex;
+        }
+    }
+
+    // ---------------------------------------------------------------- full build
+
+    /// <summary>Loads everything and renders the whole site (the first build, and the fallback when a change cannot be narrowed down).</summary>
+    public RebuildOutcome BuildAll()
+    {
+        var clock = Stopwatch.StartNew();
+        var bag = new DiagnosticBag();
+        var site = ContentLoader.Load(_root, bag, _includeDrafts);
+        _config = site.Config;
+        _bibliography = site.Bibliography;
+        _entries.Clear();
+        foreach (var entry in site.Entries) _entries[entry.ContentPath] = entry;
+        _loadDiagnostics.Clear();
+        foreach (var group in bag.Sorted().GroupBy(d => d.Path)) _loadDiagnostics[group.Key] = group.ToList();
+
+        _outKeys.Clear();
+        _inRefs.Clear();
+        var entries = site.Entries.ToArray();
+        var documents = new MarkdownDocument[entries.Length];
+        Parallel.For(0, entries.Length, i => documents[i] = Markdig.Markdown.Parse(entries[i].File.Body, MarkdownPipelines.Learner));
+        _documents = new Dictionary<Entry, MarkdownDocument>(ReferenceEqualityComparer.Instance);
+        _consumed = new HashSet<MarkdownDocument>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            _documents[entries[i]] = documents[i];
+            SetOutKeys(entries[i].ContentPath, OutKeys(entries[i], documents[i]));
+        }
+
+        if (!LoadTheme(out var fatal)) return Done(clock, new Plan { All = true }, 0, committed: false, fatal);
+        return Finish(clock, new Plan { All = true }, oldSite: null, oldContext: null, changes: []);
+    }
+
+    private bool LoadTheme(out string? fatal)
+    {
+        fatal = null;
+        _themeDirectory = ThemeLocator.Find(Options);
+        if (_themeDirectory is null)
+        {
+            fatal = "no theme found: pass --theme with the folder that holds templates/ and assets/";
+            return false;
+        }
+        var bag = new DiagnosticBag();
+        _templates = ThemeTemplates.Load(_themeDirectory, bag);
+        _themeDiagnostics = bag.Sorted().ToList();
+        return true;
+    }
+
+    // ---------------------------------------------------------------- incremental
+
+    /// <summary>Applies changes to files (full paths) under the content or theme folder.</summary>
+    public RebuildOutcome Apply(IEnumerable<string> changedPaths)
+    {
+        if (_site is null || _context is null) return BuildAll();
+        var clock = Stopwatch.StartNew();
+        var plan = new Plan();
+        var contentFiles = new SortedSet<string>(StringComparer.Ordinal);
+        var theme = _themeDirectory is null ? null : Path.GetFullPath(_themeDirectory);
+        foreach (var raw in changedPaths)
+        {
+            var full = Path.GetFullPath(raw);
+            if (theme is not null && IsUnder(full, theme)) { plan.All = true; plan.Theme = true; continue; }
+            if (!IsUnder(full, _root)) continue;
+            var relative = Path.GetRelativePath(_root, full).Replace('\\', '/');
+            if (relative.Split('/').Any(p => p.StartsWith('.'))) continue;
+            if (relative is "site.yaml" or "sources.yaml") { plan.All = true; plan.Config = true; continue; }
+            if (Directory.Exists(full))
+            {
+                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
+                    contentFiles.Add(Path.GetRelativePath(_root, file).Replace('\\', '/'));
+                continue;
+            }
+            contentFiles.Add(relative);
+            // A folder that was deleted or renamed away: every file that was in it.
+            foreach (var known in _entries.Keys.Where(k => k.StartsWith(relative + "/", StringComparison.Ordinal)).ToList()) contentFiles.Add(known);
+            foreach (var known in _loadDiagnostics.Keys.ToList())
+                if (KnownRelative(known) is { } r && r.StartsWith(relative + "/", StringComparison.Ordinal)) contentFiles.Add(r);
+        }
+        contentFiles.RemoveWhere(f => f.Split('/').Any(p => p.StartsWith('.')) || IsRootReadme(f));
+
+        var oldSite = _site;
+        var oldContext = _context;
+        if (plan.Config)
+        {
+            var bag = new DiagnosticBag();
+            _config = SiteConfigReader.Read(Path.Combine(_root, "site.yaml"), DisplayPath.For(Path.Combine(_root, "site.yaml")), bag);
+            _bibliography = BibliographyReader.Read(Path.Combine(_root, "sources.yaml"), DisplayPath.For(Path.Combine(_root, "sources.yaml")), bag);
+            _loadDiagnostics.Remove(DisplayPath.For(Path.Combine(_root, "site.yaml")));
+            _loadDiagnostics.Remove(DisplayPath.For(Path.Combine(_root, "sources.yaml")));
+            foreach (var group in bag.Sorted().GroupBy(d => d.Path)) _loadDiagnostics[group.Key] = group.ToList();
+        }
+        if (plan.Theme && !LoadTheme(out var fatal)) return Done(clock, plan, 0, committed: false, fatal);
+
+        // Reload the changed files; parse the new versions.
+        _documents = new Dictionary<Entry, MarkdownDocument>(_documents, ReferenceEqualityComparer.Instance);
+        var changes = new List<Change>();
+        foreach (var relative in contentFiles)
+        {
+            var full = Path.Combine(_root, relative);
+            var display = DisplayPath.For(full);
+            _entries.TryGetValue(relative, out var old);
+            Entry? updated = null;
+            _loadDiagnostics.Remove(display);
+            if (File.Exists(full))
+            {
+                var bag = new DiagnosticBag();
+                updated = ContentLoader.LoadEntry(full, relative, display, bag);
+                if (updated is not null && updated.Draft && !_includeDrafts) updated = null;
+                if (bag.Sorted() is { Count: > 0 } found) _loadDiagnostics[display] = found.ToList();
+            }
+            if (old is null && updated is null) continue;
+            var oldKeys = _outKeys.GetValueOrDefault(relative) ?? [];
+            if (old is not null)
+            {
+                _entries.Remove(relative);
+                if (_documents.Remove(old, out var oldDocument)) _consumed.Remove(oldDocument);
+            }
+            if (updated is not null)
+            {
+                _entries[relative] = updated;
+                var document = Markdig.Markdown.Parse(updated.File.Body, MarkdownPipelines.Learner);
+                _documents[updated] = document;
+                SetOutKeys(relative, OutKeys(updated, document));
+            }
+            else SetOutKeys(relative, []);
+            changes.Add(new Change(old, updated, oldKeys, _outKeys.GetValueOrDefault(relative) ?? []));
+        }
+        return Finish(clock, plan, oldSite, oldContext, changes);
+    }
+
+    private string? KnownRelative(string displayPath)
+    {
+        var full = Path.GetFullPath(displayPath);
+        return IsUnder(full, _root) ? Path.GetRelativePath(_root, full).Replace('\\', '/') : null;
+    }
+
+    private static bool IsRootReadme(string relative) =>
+        !relative.Contains('/') && relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && relative.StartsWith("README", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsUnder(string full, string folder) =>
+        full.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    // ---------------------------------------------------------------- shared tail: validate, plan, render, commit
+
+    private RebuildOutcome Finish(Stopwatch clock, Plan plan, Site? oldSite, RenderContext? oldContext, List<Change> changes)
+    {
+        var site = new Site(_config, _bibliography, _entries.Values.ToList());
+        var bag = new DiagnosticBag();
+        ReferenceValidator.Validate(site, bag);
+        var parsed = new ParsedContent(site, _documents);
+        MarkdownStage.CheckAnnotationAnchors(site, parsed, bag);
+        _siteDiagnostics = bag.Sorted().ToList();
+
+        var sink = new MemorySink();
+        var assets = _assets;
+        if ((plan.All || assets is null) && _themeDirectory is not null)
+        {
+            // Missing lunr.js (npm ci not run) only means no search in the preview.
+            var lunr = ThemeAssets.Lunr(_themeDirectory);
+            assets = ThemeAssets.Publish(_themeDirectory, sink, lunr is { } l ? [l] : []);
+        }
+        var context = new RenderContext(site, parsed, assets!, new DiagnosticBag());
+
+        if (!plan.All && oldSite is not null && oldContext is not null)
+            PlanChanges(plan, changes, oldSite, oldContext, site, context);
+        var work = _pending.Union(plan);
+
+        var rendered = Render(work, site, context, sink, out var pagesByKey, out var indexPages, out var redirects);
+        _site = site;
+        _context = context;
+        _assets = assets;
+
+        _diagnostics = _loadDiagnostics.Values.SelectMany(d => d)
+            .Concat(_siteDiagnostics).Concat(_themeDiagnostics)
+            .Concat(_renderDiagnostics.Values.SelectMany(d => d))
+            .Distinct()
+            .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+        var errors = _diagnostics.Where(d => d.Severity == Severity.Error).Select(Signature).ToHashSet(StringComparer.Ordinal);
+        // The first build is served whatever it found; later, a rebuild that brings a new error keeps the last good pages.
+        var commit = _number == 0 || errors.All(_committedErrors.Contains);
+        if (commit)
+        {
+            Commit(work, site, sink, pagesByKey, indexPages, redirects);
+            lock (_searchLock) { _committedContext = context; _searchIndex = null; }
+            _committedErrors = errors;
+            _pending = new Plan();
+        }
+        else _pending = work;
+        return Done(clock, work, rendered, commit, null);
+    }
+
+    private RebuildOutcome Done(Stopwatch clock, Plan plan, int rendered, bool committed, string? fatal)
+    {
+        _number++;
+        if (fatal is not null) _pending = _pending.Union(plan);
+        return new RebuildOutcome(_number, committed, plan.All, rendered, clock.Elapsed, _diagnostics, fatal);
+    }
+
+    private static string Signature(Diagnostic d) => $"{d.Path}\n{d.Code}\n{d.Message}";
+
+    /// <summary>
+    /// Which pages a change can affect. The changed entries and their "family" (an annotation's
+    /// target and community; a module's curriculum and sibling modules; a curriculum's modules) are
+    /// always re-rendered. Entries linked to them (either way) are re-rendered when what other pages
+    /// show of an entry (its "face": list item, title, fields, headings, anchors) changed, or when
+    /// the link itself was added or removed; a changed face also re-renders home, its kind list and
+    /// its tags' pages.
+    /// </summary>
+    private void PlanChanges(Plan plan, List<Change> changes, Site oldSite, RenderContext oldContext, Site site, RenderContext context)
+    {
+        var seeds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            if (change.Old is not null) seeds.Add(change.Old.Key);
+            if (change.New is not null) seeds.Add(change.New.Key);
+            // Links added or removed: the other end's "related" list changes.
+            foreach (var key in change.OldKeys.Except(change.NewKeys).Concat(change.NewKeys.Except(change.OldKeys))) plan.Keys.Add(key);
+        }
+        // The changed files' old links (gone from the index by now) still count as neighbours.
+        var oldLinks = changes.SelectMany(c => c.OldKeys).ToList();
+
+        var family = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in seeds) { AddFamily(family, key, oldSite); AddFamily(family, key, site); }
+        var candidates = new HashSet<string>(family, StringComparer.Ordinal);
+        foreach (var key in family) candidates.UnionWith(Neighbours(key, oldSite, site));
+        candidates.UnionWith(oldLinks);
+        plan.Keys.UnionWith(family);
+
+        foreach (var key in candidates)
+        {
+            var before = oldSite.ByKey.GetValueOrDefault(key);
+            var after = site.ByKey.GetValueOrDefault(key);
+            var faceBefore = before is null ? null : Face(before, oldContext);
+            var faceAfter = after is null ? null : Face(after, context);
+            if (faceBefore == faceAfter) continue;
+            plan.Keys.Add(key);
+            plan.Keys.UnionWith(Neighbours(key, oldSite, site));
+            if (before is not null) AddFamily(plan.Keys, key, oldSite);
+            if (after is not null) AddFamily(plan.Keys, key, site);
+            plan.Listings = true;
+            foreach (var entry in new[] { before, after }.OfType<Entry>())
+            {
+                plan.Kinds.Add(entry.Kind);
+                plan.Tags.UnionWith(entry.Tags);
+            }
+        }
+        // Annotations have no page: their target's and community's pages show them.
+        foreach (var key in plan.Keys.ToList()) { AddFamily(plan.Keys, key, oldSite, annotationsOnly: true); AddFamily(plan.Keys, key, site, annotationsOnly: true); }
+    }
+
+    private static void AddFamily(HashSet<string> into, string key, Site site, bool annotationsOnly = false)
+    {
+        into.Add(key);
+        if (!site.ByKey.TryGetValue(key, out var entry)) return;
+        switch (entry.Kind)
+        {
+            case EntryKind.Annotation:
+                if (entry.AnnotationTargetKey is { } target) into.Add(target);
+                into.Add($"communities/{entry.CommunityId}");
+                break;
+            case EntryKind.Module when !annotationsOnly:
+                into.Add($"curricula/{entry.CurriculumId}");
+                foreach (var module in site.ModulesOf(entry.CurriculumId!)) into.Add(module.Key);
+                break;
+            case EntryKind.Curriculum when !annotationsOnly:
+                foreach (var module in site.ModulesOf(entry.Id)) into.Add(module.Key);
+                break;
+        }
+    }
+
+    /// <summary>Keys linked to <paramref name="key"/> either way, in the old and the new site.</summary>
+    private IEnumerable<string> Neighbours(string key, Site oldSite, Site site)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (_inRefs.TryGetValue(key, out var referrers))
+            foreach (var relative in referrers)
+                if (_entries.TryGetValue(relative, out var referrer)) result.Add(referrer.Key);
+        foreach (var s in new[] { oldSite, site })
+        {
+            if (!s.ByKey.TryGetValue(key, out var entry)) continue;
+            result.UnionWith(entry.Related);
+            result.UnionWith(entry.FieldList("values"));
+            foreach (var annotation in s.AnnotationsOf(key)) result.Add(annotation.Key);
+            result.UnionWith(_outKeys.GetValueOrDefault(entry.ContentPath) ?? []);
+        }
+        return result;
+    }
+
+    private sealed record Change(Entry? Old, Entry? New, string[] OldKeys, string[] NewKeys);
+
+    /// <summary>What pages of other entries show of this one.</summary>
+    private static string Face(Entry entry, RenderContext context)
+    {
+        var fields = string.Join("\u0001", entry.Fields.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + Show(p.Value)));
+        return string.Join("\u0002",
+            JsonSerializer.Serialize(context.ListItem("a/b/", entry)),
+            entry.Kind, entry.Title, entry.Summary, string.Join(",", entry.Tags), entry.Updated, entry.Order, string.Join(",", entry.Aliases),
+            fields,
+            string.Join(",", context.Parsed.HeadingsOf(entry)),
+            string.Join(",", PageAnchors.Of(entry, context.Site)));
+    }
+
+    private static string Show(object value) => value switch
+    {
+        IEnumerable<string> list => string.Join("\u0003", list),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string[] OutKeys(Entry entry, MarkdownDocument document)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.IsImage || !XrefsExtension.IsXref(link.Url)) continue;
+            var reference = link.Url![XrefsExtension.Scheme.Length..];
+            var hash = reference.IndexOf('#');
+            keys.Add((hash < 0 ? reference : reference[..hash]).Trim('/'));
+        }
+        keys.UnionWith(entry.Related);
+        keys.UnionWith(entry.FieldList("values"));
+        if (entry.AnnotationTargetKey is { } target) keys.Add(target);
+        if (entry.Kind == EntryKind.Annotation) keys.Add($"communities/{entry.CommunityId}");
+        if (entry.Kind == EntryKind.Module) keys.Add($"curricula/{entry.CurriculumId}");
+        return keys.ToArray();
+    }
+
+    private void SetOutKeys(string relative, string[] keys)
+    {
+        if (_outKeys.TryGetValue(relative, out var old))
+            foreach (var key in old)
+                if (_inRefs.TryGetValue(key, out var set)) { set.Remove(relative); if (set.Count == 0) _inRefs.Remove(key); }
+        if (keys.Length == 0) { _outKeys.Remove(relative); return; }
+        _outKeys[relative] = keys;
+        foreach (var key in keys)
+        {
+            if (!_inRefs.TryGetValue(key, out var set)) _inRefs[key] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(relative);
+        }
+    }
+
+    // ---------------------------------------------------------------- render and commit
+
+    private int Render(Plan plan, Site site, RenderContext context, MemorySink sink,
+        out Dictionary<string, List<string>> pagesByKey, out HashSet<string> indexPages, out Dictionary<string, string> redirects)
+    {
+        var templates = _templates!;
+        var entries = (plan.All ? site.Pages : plan.Keys.Select(k => site.ByKey.GetValueOrDefault(k)).OfType<Entry>()
+                .Where(e => e.Kind != EntryKind.Annotation))
+            .Distinct().ToList();
+
+        // Rendering rewrites a document's links in place: give every document a render will use a fresh parse.
+        var documents = (plan.All ? site.Entries : entries.SelectMany(e => Uses(e, site))).Distinct()
+            .Where(e => !_documents.TryGetValue(e, out var d) || _consumed.Contains(d)).ToList();
+        var fresh = new MarkdownDocument[documents.Count];
+        Parallel.For(0, documents.Count, i => fresh[i] = Markdig.Markdown.Parse(documents[i].File.Body, MarkdownPipelines.Learner));
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (_documents.TryGetValue(documents[i], out var stale)) _consumed.Remove(stale);
+            _documents[documents[i]] = fresh[i];
+        }
+        foreach (var entry in entries) foreach (var used in Uses(entry, site)) if (_documents.TryGetValue(used, out var d)) _consumed.Add(d);
+
+        // The render findings of these files are found again now.
+        var oldEntries = _site is null ? [] : plan.Keys.Select(k => _site.ByKey.GetValueOrDefault(k)).OfType<Entry>().SelectMany(e => Uses(e, _site));
+        if (plan.All) _renderDiagnostics.Clear();
+        foreach (var entry in entries.SelectMany(e => Uses(e, site)).Concat(oldEntries)) _renderDiagnostics.Remove(entry.Path);
+
+        var pages = new System.Collections.Concurrent.ConcurrentDictionary<string, List<string>>(StringComparer.Ordinal);
+        var count = 0;
+        Parallel.ForEach(entries, entry =>
+        {
+            var paths = new List<string>();
+            foreach (var (page, view) in EntryPageBuilder.Build(entry, context))
+            {
+                BuildPipeline.WritePage(page, view, entry.Kind == EntryKind.Page ? null : entry.Kind.Folder(), entry, context, templates, sink, new LinkChecker());
+                paths.Add(SitePaths.FileOf(page));
+                Interlocked.Increment(ref count);
+            }
+            if (entry.Kind == EntryKind.Curriculum)
+                foreach (var trainer in new[] { false, true })
+                {
+                    var page = PrintPage.PathOf(entry, trainer);
+                    BuildPipeline.WritePage(page, PrintPage.View(entry, trainer, context), "curricula", null, context, templates, sink, new LinkChecker());
+                    paths.Add(SitePaths.FileOf(page));
+                    Interlocked.Increment(ref count);
+                }
+            pages[entry.Key] = paths;
+        });
+        pagesByKey = new Dictionary<string, List<string>>(pages, StringComparer.Ordinal);
+
+        // Lists, tags, home and the like; then redirects.
+        indexPages = new HashSet<string>(StringComparer.Ordinal);
+        var others = new List<(string Page, Render.Views.PageView View)>();
+        foreach (var (page, view) in IndexPageBuilder.Build(context))
+        {
+            indexPages.Add(SitePaths.FileOf(page));
+            if (plan.All || WantIndexPage(page, plan)) others.Add((page, view));
+        }
+        redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        var targets = Redirects.Targets(site).ToDictionary(t => t.Alias + "/", t => t.Target.Key + "\n" + t.Target.Title + "\n" + t.Target.Url, StringComparer.Ordinal);
+        foreach (var (page, view) in Redirects.Pages(context))
+        {
+            redirects[SitePaths.FileOf(page)] = targets.GetValueOrDefault(page, "");
+            if (plan.All || _redirects.GetValueOrDefault(SitePaths.FileOf(page)) != redirects[SitePaths.FileOf(page)]) others.Add((page, view));
+        }
+        Parallel.ForEach(others, item =>
+        {
+            var section = item.Page.Split('/')[0];
+            BuildPipeline.WritePage(item.Page, item.View, EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null, null, context, templates, sink, new LinkChecker());
+            Interlocked.Increment(ref count);
+        });
+        sink.Write("_redirects", Redirects.NetlifyFile(site));
+        BuildPipeline.WriteFeeds(context, sink);
+        if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
+
+        foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))
+        {
+            if (!_renderDiagnostics.TryGetValue(group.Key, out var list)) _renderDiagnostics[group.Key] = list = [];
+            list.AddRange(group);
+        }
+        return count;
+    }
+
+    /// <summary>The entries whose parsed Markdown rendering this entry's pages uses.</summary>
+    private static IEnumerable<Entry> Uses(Entry entry, Site site)
+    {
+        yield return entry;
+        foreach (var annotation in site.AnnotationsOf(entry.Key)) yield return annotation;
+        if (entry.Kind == EntryKind.Curriculum) foreach (var module in site.ModulesOf(entry.Id)) yield return module;
+    }
+
+    private static bool WantIndexPage(string page, Plan plan)
+    {
+        if (page is "sources/" or "404.html") return false;
+        if (page.StartsWith("tags/", StringComparison.Ordinal) && page.Length > "tags/".Length)
+            return plan.Tags.Contains(page["tags/".Length..].TrimEnd('/'));
+        var kind = EntryKinds.FromFolder(page.TrimEnd('/'));
+        if (kind is not null && page.Count(c => c == '/') == 1) return plan.Kinds.Contains(kind.Value) || (kind == EntryKind.Curriculum && plan.Kinds.Contains(EntryKind.Module));
+        return plan.Listings; // home, the tag index, and any list page this engine does not know
+    }
+
+    private void Commit(Plan plan, Site site, MemorySink sink, Dictionary<string, List<string>> pagesByKey, HashSet<string> indexPages, Dictionary<string, string> redirects)
+    {
+        Dictionary<string, byte[]> served;
+        if (plan.All)
+        {
+            served = new Dictionary<string, byte[]>(sink.Files, StringComparer.Ordinal);
+            _pagesByKey = pagesByKey;
+        }
+        else
+        {
+            served = new Dictionary<string, byte[]>(_served, StringComparer.Ordinal);
+            foreach (var key in plan.Keys)
+            {
+                if (_pagesByKey.Remove(key, out var old)) foreach (var path in old) served.Remove(path);
+                if (pagesByKey.TryGetValue(key, out var now)) _pagesByKey[key] = now;
+            }
+            foreach (var path in _indexPages.Except(indexPages)) served.Remove(path);
+            foreach (var path in _redirects.Keys.Except(redirects.Keys)) served.Remove(path);
+            foreach (var (path, bytes) in sink.Files) served[path] = bytes;
+        }
+        _indexPages = indexPages;
+        _redirects = redirects;
+        _served = served;
+    }
+
+    private sealed class Plan
+    {
+        public bool All;
+        public bool Theme;
+        public bool Config;
+        public bool Listings;
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
+        public HashSet<EntryKind> Kinds { get; } = [];
+
+        public Plan Union(Plan other)
+        {
+            var plan = new Plan { All = All || other.All, Theme = Theme || other.Theme, Config = Config || other.Config, Listings = Listings || other.Listings };
+            plan.Keys.UnionWith(Keys); plan.Keys.UnionWith(other.Keys);
+            plan.Tags.UnionWith(Tags); plan.Tags.UnionWith(other.Tags);
+            plan.Kinds.UnionWith(Kinds); plan.Kinds.UnionWith(other.Kinds);
+            return plan;
+        }
+    }
+}

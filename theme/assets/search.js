@@ -1,0 +1,211 @@
+/* PeerCommons search: lunr.js 2.3.9 over an index built in C# at build time.
+   Nothing is fetched until a search is made; the index is a script that defines
+   window.PeerCommonsSearch, so it loads from file:// as well as from any host. */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("[data-search-form]");
+  if (!form) return;
+  var lunrUrl = form.getAttribute("data-lunr");
+  var indexUrl = form.getAttribute("data-index");
+  var loading = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  /* Loads lunr.js and the index once, on first use. */
+  function loadIndex() {
+    if (!loading) {
+      loading = loadScript(lunrUrl)
+        .then(function () { return loadScript(indexUrl); })
+        .then(function () {
+          var data = window.PeerCommonsSearch;
+          return { index: window.lunr.Index.load(data.index), store: data.store, fields: data.fields };
+        });
+    }
+    return loading;
+  }
+
+  /* "/" focuses the search box, unless the visitor is typing somewhere. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var box = document.querySelector("[data-search-page] [data-search-input]") || form.querySelector("[data-search-input]");
+    if (box) { event.preventDefault(); box.focus(); box.select(); }
+  });
+
+  var page = document.querySelector("[data-search-page]");
+  if (!page) return;
+
+  var input = page.querySelector("[data-search-input]");
+  var results = document.querySelector("[data-search-results]");
+  var status = document.querySelector("[data-search-status]");
+  var filterBox = page.querySelector("[data-search-filters]");
+  var filters = {};
+  Array.prototype.forEach.call(page.querySelectorAll("[data-filter]"), function (select) {
+    filters[select.getAttribute("data-filter")] = select;
+  });
+  /* The store's URLs are from the site root; this page is one folder down. */
+  var root = "../";
+
+  function params() { return new URLSearchParams(window.location.search); }
+
+  function runQuery(search, text) {
+    var query = text.trim();
+    if (!query) return [];
+    try {
+      var found = search.index.search(query);
+      if (found.length) return found;
+    } catch (e) { /* not lunr query syntax: fall back to plain words below */ }
+    return search.index.query(function (q) {
+      window.lunr.tokenizer(query).forEach(function (token) {
+        q.term(token.toString(), { wildcard: window.lunr.Query.wildcard.TRAILING });
+      });
+    });
+  }
+
+  function stems(text) {
+    return text.toLowerCase().split(/[\s\-]+/).map(function (word) {
+      return word.replace(/^[+\-]|[*~^].*$|^[a-z]+:/g, "");
+    }).filter(Boolean).map(function (word) {
+      return window.lunr.stemmer(new window.lunr.Token(word)).toString();
+    });
+  }
+
+  /* The snippet as text nodes, with words matching the query wrapped in <mark>. */
+  function highlighted(snippet, queryStems) {
+    var fragment = document.createDocumentFragment();
+    snippet.split(/(\s+)/).forEach(function (part) {
+      var word = part.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      var stem = word && window.lunr.stemmer(new window.lunr.Token(word)).toString();
+      var hit = word && queryStems.some(function (q) { return stem === q || (q.length > 2 && word.indexOf(q) === 0); });
+      if (hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(part));
+      }
+    });
+    return fragment;
+  }
+
+  function fillSelect(select, values, chosen) {
+    while (select.options.length > 1) select.remove(1);
+    values.forEach(function (pair) {
+      var option = document.createElement("option");
+      option.value = pair[0];
+      option.textContent = pair[1];
+      if (pair[0] === chosen) option.selected = true;
+      select.appendChild(option);
+    });
+  }
+
+  function distinct(items, pick) {
+    var seen = {}, list = [];
+    items.forEach(function (item) {
+      pick(item).forEach(function (pair) {
+        if (pair[0] && !seen[pair[0]]) { seen[pair[0]] = true; list.push(pair); }
+      });
+    });
+    return list.sort(function (a, b) { return a[1].localeCompare(b[1]); });
+  }
+
+  function render(search) {
+    var text = input.value;
+    var chosen = { kind: filters.kind.value, tag: filters.tag.value, community: filters.community.value };
+    var hits = runQuery(search, text).map(function (hit) {
+      var doc = search.store[parseInt(hit.ref, 36)];
+      return { title: doc[0], url: doc[1], kind: doc[2], snippet: doc[3], tags: doc[4] ? doc[4].split(" ") : [],
+        community: doc[5], communityTitle: doc[6], target: doc[7] };
+    });
+    fillSelect(filters.kind, distinct(hits, function (h) { return [[h.kind, h.kind]]; }), chosen.kind);
+    fillSelect(filters.tag, distinct(hits, function (h) { return h.tags.map(function (t) { return [t, t]; }); }), chosen.tag);
+    fillSelect(filters.community, distinct(hits, function (h) { return [[h.community, h.communityTitle]]; }), chosen.community);
+    filterBox.hidden = hits.length === 0;
+
+    var shown = hits.filter(function (h) {
+      return (!chosen.kind || h.kind === chosen.kind) && (!chosen.tag || h.tags.indexOf(chosen.tag) >= 0) &&
+        (!chosen.community || h.community === chosen.community);
+    });
+    var queryStems = stems(text);
+    results.textContent = "";
+    shown.slice(0, 100).forEach(function (h) {
+      var item = document.createElement("li");
+      item.className = "search-result";
+      var link = document.createElement("a");
+      link.href = root + h.url;
+      link.textContent = h.title;
+      link.className = "search-result-link";
+      var meta = document.createElement("span");
+      meta.className = "search-result-meta";
+      meta.textContent = h.kind + (h.communityTitle ? " from " + h.communityTitle : "") + (h.target ? ", on " + h.target : "");
+      var snippet = document.createElement("p");
+      snippet.className = "search-result-snippet";
+      snippet.appendChild(highlighted(h.snippet || "", queryStems));
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(meta);
+      item.appendChild(snippet);
+      results.appendChild(item);
+    });
+    status.textContent = !text.trim() ? "" :
+      shown.length === 0 ? "No results for \u201c" + text + "\u201d." :
+      shown.length + (shown.length === 1 ? " result" : " results") + " for \u201c" + text + "\u201d" +
+      (shown.length > 100 ? "; the first 100 are shown." : ".");
+
+    var state = new URLSearchParams();
+    if (text) state.set("q", text);
+    Object.keys(chosen).forEach(function (k) { if (chosen[k]) state.set(k, chosen[k]); });
+    var query = state.toString();
+    if (window.location.protocol !== "file:") window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+  }
+
+  function update() {
+    if (!input.value.trim()) { render({ index: { search: function () { return []; } }, store: [] }); return; }
+    status.textContent = "Searching\u2026";
+    loadIndex().then(render, function () {
+      status.textContent = "Search could not be loaded. You can browse the lists of entries instead.";
+    });
+  }
+
+  var initial = params();
+  input.value = initial.get("q") || "";
+  ["kind", "tag", "community"].forEach(function (k) {
+    var value = initial.get(k);
+    if (value) {
+      var option = document.createElement("option");
+      option.value = value; option.textContent = value; option.selected = true;
+      filters[k].appendChild(option);
+    }
+  });
+  var headerBox = form.querySelector("[data-search-input]");
+  if (headerBox) headerBox.value = input.value;
+
+  var timer = null;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
+  Object.keys(filters).forEach(function (k) { filters[k].addEventListener("change", update); });
+  page.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+
+  /* Arrow keys move between the box and the results; Enter opens the focused result. */
+  function links() { return Array.prototype.slice.call(results.querySelectorAll("a")); }
+  page.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && event.target === input && links().length) { event.preventDefault(); links()[0].focus(); }
+  });
+  results.addEventListener("keydown", function (event) {
+    var list = links(), at = list.indexOf(document.activeElement);
+    if (at < 0) return;
+    if (event.key === "ArrowDown" && at < list.length - 1) { event.preventDefault(); list[at + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); (at === 0 ? input : list[at - 1]).focus(); }
+  });
+
+  if (input.value.trim()) update();
+})();
