@@ -58,6 +58,13 @@ public static class BuildCommand
         console.Write(table);
         if (result.Search is { } search)
             console.MarkupLine($"Search payload: {search.Documents} documents, {search.RawBytes / 1024.0:0.0} kB raw, {search.GzipBytes / 1024.0:0.0} kB gzipped (loaded on first search).");
+        if (result.PageWeights.Count > 0)
+        {
+            var sorted = result.PageWeights.OrderBy(w => w.TotalGzipBytes).ThenBy(w => w.Page, StringComparer.Ordinal).ToList();
+            var heaviest = sorted[^1];
+            var median = sorted[sorted.Count / 2].TotalGzipBytes;
+            console.MarkupLine($"Page weight before search (HTML + CSS + JS, gzipped): median {median / 1024.0:0.0} kB, heaviest {heaviest.TotalGzipBytes / 1024.0:0.0} kB ({Markup.Escape(heaviest.Page)}).");
+        }
     }
 
     private static string Describe(string stage) => stage switch

@@ -25,6 +25,7 @@ public static class BuildReport
             stagesMs = result.Stages.ToDictionary(s => s.Stage, s => Math.Round(s.Elapsed.TotalMilliseconds, 1)),
             totalMs = Math.Round(result.Total.TotalMilliseconds, 1),
             search = result.Search is { } search ? new { documents = search.Documents, rawBytes = search.RawBytes, gzipBytes = search.GzipBytes } : null,
+            pageWeights = result.PageWeights.Select(w => new { page = w.Page, htmlGzipBytes = w.HtmlGzipBytes, cssGzipBytes = w.CssGzipBytes, jsGzipBytes = w.JsGzipBytes, totalGzipBytes = w.TotalGzipBytes }).ToList(),
             output = result.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new { path = f.Key, bytes = f.Value }).ToList(),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));

@@ -39,6 +39,7 @@ public static class CommandLine
         var root = new RootCommand("PeerCommons: builds the peer support knowledge commons into a static site") { build, check };
         root.Subcommands.Add(NewCommand.Create(Guarded));
         root.Subcommands.Add(CodeOwnersCommand.Create(Guarded));
+        root.Subcommands.Add(SearchIndexCommand.Create(Guarded));
         var serve = new Command("serve", "Preview the site on 127.0.0.1, rebuilding and reloading pages as content/ and theme/ change");
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8080 };
         foreach (var option in new Option[] { content, theme, port, drafts }) serve.Options.Add(option);

@@ -40,6 +40,7 @@ public static class Codes
     public const string UnknownTargetAnchor = "PC0207";
     public const string UnknownCommunity = "PC0208";
     public const string ModuleWithoutCurriculum = "PC0209";
+    public const string CodeOwnersOutOfDate = "PC0210";
 
     // Markdown
     public const string BrokenXref = "PC0301";
@@ -47,6 +48,7 @@ public static class Codes
     public const string UnknownCitation = "PC0303";
     public const string DuplicateHeadingId = "PC0304";
     public const string UnknownContainer = "PC0305";
+    public const string MarkdownTooDeep = "PC0306";
 
     // Sanitizer (warnings)
     public const string HtmlRemoved = "PC0401";

@@ -36,6 +36,8 @@ public static class ContentLoader
         });
 
         var loaded = entries.OfType<Entry>().Where(e => includeDrafts || !e.Draft).ToList();
+        var history = GitHistory.Load(root);
+        foreach (var entry in loaded) entry.LastChange = history.LastChange(entry.ContentPath);
         return new Site(config, bibliography, loaded);
     }
 

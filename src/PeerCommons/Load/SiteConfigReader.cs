@@ -12,7 +12,7 @@ public static class SiteConfigReader
 
     public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
-        var config = new SiteConfig();
+        var config = new SiteConfig { SourcePath = fullPath };
         if (!File.Exists(fullPath))
         {
             diagnostics.Error(displayPath, 1, 1, Codes.MissingField, "site.yaml is missing; create it with at least 'title: Your site name'");
@@ -71,7 +71,7 @@ public static class SiteConfigReader
                             diagnostics.Error(displayPath, part.Key.Line, part.Key.Column, Codes.UnknownField,
                                 $"unknown field '{part.Key.Value}' in help_link{Suggest.DidYouMean(part.Key.Value, ["url", "text"])}");
                         if (help.Find("url")?.Value is YScalar { IsNull: false } url)
-                            config = config with { HelpLinkUrl = Url(url.Value.Trim(), true) ?? config.HelpLinkUrl };
+                            config = config with { HelpLinkUrl = Url(url.Value.Trim(), true) ?? config.HelpLinkUrl, HelpLinkLine = url.Line };
                         if (help.Find("text")?.Value is YScalar { IsNull: false } linkText)
                             config = config with { HelpLinkText = linkText.Value.Trim() };
                     }

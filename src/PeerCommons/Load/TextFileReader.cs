@@ -50,6 +50,7 @@ public static class TextFileReader
         int line = 1, lineStart = 0;
         for (var i = 0; i < index && i < bytes.Length; i++)
             if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
-        return (line, index - lineStart + 1);
+        // The bytes before the first invalid one are valid UTF-8: count characters, as editors do.
+        return (line, Encoding.UTF8.GetCharCount(bytes, lineStart, Math.Min(index, bytes.Length) - lineStart) + 1);
     }
 }

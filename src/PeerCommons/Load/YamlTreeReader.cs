@@ -46,6 +46,15 @@ public static class YamlTreeReader
         {
             return null; // already reported
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, such as
+            // a '%' directive line after content: report it like any other malformed YAML.
+            var mark = parser.Current?.Start;
+            diagnostics.Error(path, (int)Math.Max(1, mark?.Line ?? 1) + lineOffset, (int)Math.Max(1, mark?.Column ?? 1), Codes.MalformedYaml,
+                "malformed YAML; check indentation, colons and quotes, and that no line starts with '%'");
+            return null;
+        }
     }
 
     private static string Describe(YamlException ex)

@@ -8,12 +8,16 @@ public sealed record SiteConfig
     public string? RepoUrl { get; init; }
     /// <summary>Branch used in "edit this page" links.</summary>
     public string Branch { get; init; } = "main";
-    public string HelpLinkUrl { get; init; } = "pages/help/";
+    /// <summary>The "need help now" link: an address on another site, or a page of this one (pages/help/). None when not configured.</summary>
+    public string? HelpLinkUrl { get; init; }
+    public int HelpLinkLine { get; init; } = 1;
     public string HelpLinkText { get; init; } = "Need help now?";
     /// <summary>Where the quick-exit control sends the visitor.</summary>
     public string QuickExitUrl { get; init; } = "https://www.bbc.co.uk/weather";
     public string Language { get; init; } = "en";
     public int FeedEntries { get; init; } = 20;
+    /// <summary>Where site.yaml was read from, for diagnostics.</summary>
+    public string SourcePath { get; init; } = "site.yaml";
     /// <summary>The site's public address, when known; used only where a format demands absolute URLs (sitemap, feed, copy-link).</summary>
     public string? BaseUrl { get; init; }
 }

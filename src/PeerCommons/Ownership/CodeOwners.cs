@@ -15,7 +15,7 @@ namespace PeerCommons.Ownership;
 public static class CodeOwners
 {
     /// <summary>The diagnostic code for an out-of-date CODEOWNERS (to move into <see cref="Codes"/>).</summary>
-    public const string OutOfDateCode = "PC0210";
+    public const string OutOfDateCode = Codes.CodeOwnersOutOfDate;
 
     public const string BeginMarker = "# BEGIN peercommons codeowners: generated from the maintainers of each community by 'peercommons codeowners'; do not edit by hand";
     public const string EndMarker = "# END peercommons codeowners";

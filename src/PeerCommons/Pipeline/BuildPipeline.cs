@@ -4,6 +4,7 @@ using PeerCommons.Diagnostics;
 using PeerCommons.Index;
 using PeerCommons.Load;
 using PeerCommons.Model;
+using PeerCommons.Ownership;
 using PeerCommons.Render;
 using PeerCommons.Render.Feeds;
 using PeerCommons.Render.Views;
@@ -42,10 +43,15 @@ public static class BuildPipeline
             OutputDirectory = written ? Path.GetFullPath(options.OutputDirectory) : null,
             FatalError = fatal,
             Search = search,
+            PageWeights = (sink as WeighingSink)?.Weights() ?? [],
         };
 
         var site = Stage("load", () => ContentLoader.Load(options.ContentDirectory, diagnostics, options.IncludeDrafts));
-        Step("validate", () => ReferenceValidator.Validate(site, diagnostics));
+        Step("validate", () =>
+        {
+            ReferenceValidator.Validate(site, diagnostics);
+            CodeOwners.Check(options.ContentDirectory, diagnostics);
+        });
         var parsed = Stage("parse", () => MarkdownStage.Parse(site, diagnostics));
 
         var themeDirectory = ThemeLocator.Find(options);
@@ -60,7 +66,7 @@ public static class BuildPipeline
                 return Result(null, 0, false, refusal);
             staging = OutputSwap.StagingPathFor(options.OutputDirectory);
             OutputSwap.Discard(staging);
-            sink = new StagingSink(staging);
+            sink = new WeighingSink(new StagingSink(staging));
         }
         else sink = new DiscardingSink();
 

@@ -16,6 +16,8 @@ public sealed class BuildResult
     public string? FatalError { get; init; }
     /// <summary>Bytes of the search payload (index and store), which phones download on first search.</summary>
     public Index.SearchIndexStage.Payload? Search { get; init; }
+    /// <summary>Per page, the gzipped bytes of its HTML and the CSS and JS its head loads (build only; empty for check).</summary>
+    public IReadOnlyList<Write.PageWeight> PageWeights { get; init; } = [];
 
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);

@@ -33,7 +33,7 @@ public static class EntryPageBuilder
         // The learner page renders the shared parse (and reports its findings once); the trainer
         // page parses again because resolving links rewrites the tree for one page's depth.
         var pipeline = trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner;
-        var document = trainer ? Markdig.Markdown.Parse(entry.File.Body, pipeline) : context.Parsed.Of(entry);
+        var document = trainer ? PeerCommons.Markdown.MarkdownPipelines.Parse(entry.File.Body, pipeline) : context.Parsed.Of(entry);
         var cited = MarkdownHtml.Resolve(document, page, context);
         if (!trainer) MarkdownStage.Report(entry, document, site, context.Diagnostics);
 
@@ -64,16 +64,15 @@ public static class EntryPageBuilder
             Breadcrumbs = Breadcrumbs(entry, page, curriculum, trainer, context),
             BodyHtml = string.Concat(sections.Select(x => x.Html)),
             Sections = sections,
-            Toc = headings.Count(h => h.Level is 2 or 3) >= MinHeadingsForToc
-                ? headings.Where(h => h.Level is 2 or 3).Select(h => new TocItem(h.Id, Html.Escape(h.Text), h.Level)).ToList()
-                : [],
+            Toc = Toc(headings.Where(h => trainer || !h.InContainer).ToList()),
             Facts = FactsBuilder.For(entry, page, context),
             Tags = entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(page, $"tags/{t}/"))).ToList(),
             Related = Related(entry, page, context),
             Sources = sourceKeys.Select(k => new SourceView(k, SourceHtml(site.Bibliography[k], page))).ToList(),
-            Updated = entry.Updated?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
-            UpdatedIso = entry.Updated?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Contributors = entry.Contributors.Count > 0 ? Html.Escape(string.Join(", ", entry.Contributors)) : null,
+            Updated = (entry.Updated ?? entry.LastChange?.Date)?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            UpdatedIso = (entry.Updated ?? entry.LastChange?.Date)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Contributors = entry.Contributors.Count > 0 ? Html.Escape(string.Join(", ", entry.Contributors))
+                : entry.LastChange is { } change ? Html.Escape(change.Author) : null,
             EditUrl = site.Config.RepoUrl is { } repo ? Html.Escape($"{repo}/edit/{site.Config.Branch}/content/{entry.ContentPath}") : null,
             SuggestUrl = site.Config.RepoUrl is { } repo2
                 ? Html.Escape($"{repo2}/issues/new?title={Uri.EscapeDataString("Suggestion for " + entry.Key)}&body={Uri.EscapeDataString("About content/" + entry.ContentPath + ":\n\n")}")
@@ -132,7 +131,7 @@ public static class EntryPageBuilder
         var headings = context.Parsed.HeadingsOf(entry);
         foreach (var annotation in context.Site.AnnotationsOf(entry.Key))
         {
-            var document = trainer ? Markdig.Markdown.Parse(annotation.File.Body, MarkdownPipelines.Learner) : context.Parsed.Of(annotation);
+            var document = trainer ? PeerCommons.Markdown.MarkdownPipelines.Parse(annotation.File.Body, MarkdownPipelines.Learner) : context.Parsed.Of(annotation);
             var (html, keys) = MarkdownHtml.Render(document, page, context, MarkdownPipelines.Learner);
             if (!trainer) MarkdownStage.Report(annotation, document, context.Site, context.Diagnostics);
             cited.AddRange(keys);
@@ -159,6 +158,13 @@ public static class EntryPageBuilder
             });
         }
         return views;
+    }
+
+    /// <summary>A table of contents of the h2 and h3 headings, for pages long enough to need one.</summary>
+    private static IReadOnlyList<TocItem> Toc(IReadOnlyList<HeadingInfo> headings)
+    {
+        var listed = headings.Where(h => h.Level is 2 or 3).ToList();
+        return listed.Count >= MinHeadingsForToc ? listed.Select(h => new TocItem(h.Id, Html.Escape(h.Text), h.Level)).ToList() : [];
     }
 
     /// <summary>Only top-level headings start a body section (headings in lists or quotes do not).</summary>

@@ -17,7 +17,7 @@ public static class MarkdownStage
     {
         var entries = site.Entries.ToArray();
         var documents = new MarkdownDocument[entries.Length];
-        Parallel.For(0, entries.Length, i => documents[i] = Markdig.Markdown.Parse(entries[i].File.Body, MarkdownPipelines.Learner));
+        Parallel.For(0, entries.Length, i => documents[i] = MarkdownPipelines.Parse(entries[i].File.Body, MarkdownPipelines.Learner));
         var parsed = new ParsedContent(site, entries.Zip(documents).ToDictionary(p => p.First, p => p.Second));
         CheckAnnotationAnchors(site, parsed, diagnostics);
         return parsed;
@@ -36,40 +36,28 @@ public static class MarkdownStage
         }
     }
 
+    /// <summary>What each kind of extension finding becomes; the suggestions come from the keys it could have meant.</summary>
+    private static readonly Dictionary<string, (Severity Severity, string Code, Func<Site, IEnumerable<string>>? Candidates)> FindingCodes = new()
+    {
+        ["xref"] = (Severity.Error, Codes.BrokenXref, site => site.ByKey.Keys),
+        ["xref-anchor"] = (Severity.Error, Codes.BrokenXrefAnchor, null),
+        ["unknown-citation"] = (Severity.Error, Codes.UnknownCitation, site => site.Bibliography.Keys),
+        ["duplicate-heading-id"] = (Severity.Error, Codes.DuplicateHeadingId, null),
+        ["unknown-container"] = (Severity.Warning, Codes.UnknownContainer, null),
+        ["too-deep"] = (Severity.Error, Codes.MarkdownTooDeep, null),
+        ["url"] = (Severity.Warning, Codes.UnsafeUrl, null),
+        ["external"] = (Severity.Warning, Codes.ExternalResource, null),
+        ["html"] = (Severity.Warning, Codes.HtmlRemoved, null),
+    };
+
     /// <summary>Turns the extensions' findings on one entry's document into diagnostics at file positions.</summary>
     public static void Report(Entry entry, MarkdownDocument document, Site site, DiagnosticBag diagnostics)
     {
         foreach (var finding in SourceFindings.Of(document))
         {
-            var line = entry.File.BodyLine + finding.Line;
-            var column = finding.Column + 1;
-            switch (finding.Kind)
-            {
-                case "xref":
-                    diagnostics.Error(entry.Path, line, column, Codes.BrokenXref, finding.Message + Suggest.DidYouMean(finding.Subject ?? "", site.ByKey.Keys));
-                    break;
-                case "xref-anchor":
-                    diagnostics.Error(entry.Path, line, column, Codes.BrokenXrefAnchor, finding.Message);
-                    break;
-                case "unknown-citation":
-                    diagnostics.Error(entry.Path, line, column, Codes.UnknownCitation, finding.Message + Suggest.DidYouMean(finding.Subject ?? "", site.Bibliography.Keys));
-                    break;
-                case "duplicate-heading-id":
-                    diagnostics.Error(entry.Path, line, column, Codes.DuplicateHeadingId, finding.Message);
-                    break;
-                case "unknown-container":
-                    diagnostics.Warning(entry.Path, line, column, Codes.UnknownContainer, finding.Message);
-                    break;
-                case "url":
-                    diagnostics.Warning(entry.Path, line, column, Codes.UnsafeUrl, finding.Message);
-                    break;
-                case "external":
-                    diagnostics.Warning(entry.Path, line, column, Codes.ExternalResource, finding.Message);
-                    break;
-                default:
-                    diagnostics.Warning(entry.Path, line, column, Codes.HtmlRemoved, finding.Message);
-                    break;
-            }
+            var (severity, code, candidates) = FindingCodes[finding.Kind];
+            var message = candidates is null ? finding.Message : finding.Message + Suggest.DidYouMean(finding.Subject ?? "", candidates(site));
+            diagnostics.Add(new Diagnostic(entry.Path, entry.File.BodyLine + finding.Line, finding.Column + 1, severity, code, message));
         }
     }
 }

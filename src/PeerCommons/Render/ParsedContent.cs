@@ -12,9 +12,12 @@ public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument>
     public IReadOnlyList<HeadingInfo> HeadingsOf(Entry entry) =>
         documents.TryGetValue(entry, out var document) ? HeadingIdsExtension.Headings(document) : [];
 
-    /// <summary>True when the entry's page has an element with this id (a heading or one the theme writes).</summary>
+    /// <summary>
+    /// True when the entry's (learner) page has an element with this id: a heading outside
+    /// facilitator notes, or one the theme writes. Links and annotations point at that page.
+    /// </summary>
     public bool HasAnchor(Entry entry, string anchor) =>
-        HeadingsOf(entry).Any(h => h.Id == anchor) || PageAnchors.Of(entry, site).Contains(anchor);
+        HeadingsOf(entry).Any(h => h.Id == anchor && !h.InContainer) || PageAnchors.Of(entry, site).Contains(anchor);
 }
 
 /// <summary>Anchors an entry page has besides its headings; trainers may link to them.</summary>

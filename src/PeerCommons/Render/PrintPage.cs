@@ -42,7 +42,7 @@ public static class PrintPage
     {
         var page = PathOf(curriculum, trainer);
         var pipeline = trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner;
-        var intro = Markdig.Markdown.Parse(curriculum.File.Body, pipeline);
+        var intro = PeerCommons.Markdown.MarkdownPipelines.Parse(curriculum.File.Body, pipeline);
         var (introHtml, cited) = MarkdownHtml.Render(intro, page, context, pipeline);
         var keys = new List<string>(cited.Concat(curriculum.Sources));
         var modules = new List<PrintModuleView>();
@@ -50,7 +50,7 @@ public static class PrintPage
         foreach (var module in context.Site.ModulesOf(curriculum.Id))
         {
             number++;
-            var document = Markdig.Markdown.Parse(module.File.Body, pipeline);
+            var document = PeerCommons.Markdown.MarkdownPipelines.Parse(module.File.Body, pipeline);
             var (html, moduleCited) = MarkdownHtml.Render(document, page, context, pipeline);
             keys.AddRange(moduleCited.Concat(module.Sources));
             var minutes = module.Field<int>("duration_minutes");

@@ -47,7 +47,7 @@ public sealed class RenderContext
             Title = Html.Escape(config.Title),
             Tagline = Html.Escape(config.Tagline),
             Language = Html.Escape(config.Language),
-            HelpUrl = Html.Escape(config.HelpLinkUrl.Contains(':') ? config.HelpLinkUrl : Link(config.HelpLinkUrl)),
+            HelpUrl = config.HelpLinkUrl is not { } help ? null : Html.Escape(help.Contains(':') ? help : Link(help)),
             HelpText = Html.Escape(config.HelpLinkText),
             QuickExitUrl = Html.Escape(config.QuickExitUrl),
             HomeUrl = Link(""),

@@ -1,23 +1,26 @@
 using PeerCommons.Diagnostics;
 using PeerCommons.Render.Views;
 using Scriban;
-using Scriban.Parsing;
+using System.Text.RegularExpressions;
 using Scriban.Runtime;
 
 namespace PeerCommons.Render;
 
 /// <summary>
-/// The theme's Liquid templates (theme/templates/*.liquid), parsed once. Each page renders its
-/// own template, then layout.liquid around it. Rendered with Scriban's Liquid mode: Fluid, the
-/// engine first chosen, cannot run with the Parlot version the package registry serves.
+/// The theme's Liquid templates (theme/templates/*.liquid, partials in templates/partials/),
+/// parsed once. Each page renders its own template, then layout.liquid around it. Rendered with
+/// Scriban's Liquid mode: Fluid, the engine first chosen, cannot run with the Parlot version the
+/// package registry serves.
 /// </summary>
-public sealed class ThemeTemplates
+public sealed partial class ThemeTemplates
 {
     private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);
     private readonly string _folder;
 
     private ThemeTemplates(string folder) => _folder = folder;
+
+    [GeneratedRegex(@"\{%-?\s*include\s+'([A-Za-z0-9_-]+)'\s*-?%\}")]
+    private static partial Regex Include();
 
     public static ThemeTemplates Load(string themeDirectory, DiagnosticBag diagnostics)
     {
@@ -28,23 +31,50 @@ public sealed class ThemeTemplates
             diagnostics.Error(DisplayPath.For(folder), 1, 1, Codes.OutputFailed, "theme templates folder is missing; pass --theme with the folder that holds templates/");
             return theme;
         }
-        theme.ParseAll(folder, theme._templates, diagnostics);
-        var partials = Path.Combine(folder, "partials");
-        if (Directory.Exists(partials)) theme.ParseAll(partials, theme._partials, diagnostics);
+        var partialFolder = Path.Combine(folder, "partials");
+        var partials = Sources(partialFolder);
+        foreach (var (name, (file, text)) in partials) Parse(file, text, diagnostics);
+        foreach (var (name, (file, text)) in Sources(folder))
+        {
+            // Errors are reported against the file as written; pages render from a copy with the
+            // partials written in place, since Scriban's include costs more than the page itself.
+            if (Parse(file, text, diagnostics) is null) continue;
+            var expanded = Expand(text, partials, file, diagnostics, depth: 0);
+            if (expanded is not null && Parse(file, expanded, diagnostics) is { } template) theme._templates[name] = template;
+        }
         if (!theme._templates.ContainsKey("layout"))
             diagnostics.Error(DisplayPath.For(folder), 1, 1, Codes.OutputFailed, "theme has no layout.liquid");
         return theme;
     }
 
-    private void ParseAll(string folder, Dictionary<string, Template> into, DiagnosticBag diagnostics)
+    private static SortedDictionary<string, (string File, string Text)> Sources(string folder) =>
+        Directory.Exists(folder)
+            ? new(Directory.GetFiles(folder, "*.liquid").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => (f, File.ReadAllText(f))), StringComparer.Ordinal)
+            : new(StringComparer.Ordinal);
+
+    private static Template? Parse(string file, string text, DiagnosticBag diagnostics)
     {
-        foreach (var file in Directory.GetFiles(folder, "*.liquid").OrderBy(f => f, StringComparer.Ordinal))
+        var template = Template.ParseLiquid(text, file);
+        foreach (var message in template.Messages)
+            diagnostics.Error(DisplayPath.For(file), message.Span.Start.Line + 1, message.Span.Start.Column + 1, Codes.OutputFailed, "template: " + message.Message);
+        return template.HasErrors ? null : template;
+    }
+
+    /// <summary>Writes each {% include 'name' %} out as the partial's text (partials may include partials).</summary>
+    private static string? Expand(string text, SortedDictionary<string, (string File, string Text)> partials, string file, DiagnosticBag diagnostics, int depth)
+    {
+        var failed = false;
+        var expanded = Include().Replace(text, match =>
         {
-            var template = Template.ParseLiquid(File.ReadAllText(file), file);
-            foreach (var message in template.Messages)
-                diagnostics.Error(DisplayPath.For(file), message.Span.Start.Line + 1, message.Span.Start.Column + 1, Codes.OutputFailed, "template: " + message.Message);
-            if (!template.HasErrors) into[Path.GetFileNameWithoutExtension(file)] = template;
-        }
+            var name = match.Groups[1].Value;
+            if (depth < 8 && partials.TryGetValue(name, out var partial))
+                return Expand(partial.Text, partials, partial.File, diagnostics, depth + 1) ?? "";
+            failed = true;
+            diagnostics.Error(DisplayPath.For(file), 1, 1, Codes.OutputFailed,
+                depth >= 8 ? $"template: partials include each other too deeply at '{name}'" : $"template: no partial '{name}.liquid' in templates/partials");
+            return "";
+        });
+        return failed ? null : expanded;
     }
 
     public string Render(SiteView site, PageView page)
@@ -57,29 +87,31 @@ public sealed class ThemeTemplates
 
     private string RenderOne(Template template, SiteView site, PageView page, string? content)
     {
-        var globals = new ScriptObject { ["site"] = site, ["page"] = page, ["content"] = content ?? "" };
+        var context = ContextForThisThread();
+        context.PushGlobal(new ScriptObject { ["site"] = site, ["page"] = page, ["content"] = content ?? "" });
+        try
+        {
+            return template.Render(context);
+        }
+        finally
+        {
+            context.PopGlobal();
+        }
+    }
+
+    // A Liquid context sets up every built-in filter when it is created, which costs more than
+    // rendering a page: each rendering thread keeps one and only swaps the page's globals.
+    [ThreadStatic] private static LiquidTemplateContext? _threadContext;
+    [ThreadStatic] private static ThemeTemplates? _threadContextOwner;
+
+    private LiquidTemplateContext ContextForThisThread()
+    {
+        if (_threadContext is not null && ReferenceEquals(_threadContextOwner, this)) return _threadContext;
         var context = new LiquidTemplateContext
         {
             StrictVariables = false, EnableRelaxedMemberAccess = true, LoopLimit = 0, RecursiveLimit = 50,
-            TemplateLoader = new PartialLoader(this),
         };
-        // Partials are parsed once at load; every page reuses them.
-        foreach (var (name, partial) in _partials) context.CachedTemplates[name] = partial;
-        context.PushGlobal(globals);
-        return template.Render(context);
-    }
-
-    /// <summary>Resolves {% include 'name' %} to the partials parsed at load time.</summary>
-    private sealed class PartialLoader(ThemeTemplates theme) : ITemplateLoader
-    {
-        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
-            theme._partials.ContainsKey(templateName) ? templateName
-                : throw new InvalidOperationException($"theme has no partial '{templateName}.liquid' in templates/partials");
-
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-            throw new InvalidOperationException($"partial '{templatePath}' was not parsed at load time");
-
-        public ValueTask<string> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-            ValueTask.FromResult(Load(context, callerSpan, templatePath));
+        (_threadContext, _threadContextOwner) = (context, this);
+        return context;
     }
 }

@@ -1,3 +1,4 @@
+using PeerCommons.Markdown.Extensions.HeadingIds;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -211,48 +212,21 @@ public static partial class EntryScaffold
         };
     }
 
-    /// <summary>An id from a title: ASCII letters and digits (accents folded), other runs become '-', at most <see cref="MaxIdLength"/>.</summary>
+    /// <summary>
+    /// An id from a title: the same folding as heading ids (one rule for every slug the site
+    /// makes), with apostrophes dropped ("People's" -> "peoples"), at most <see cref="MaxIdLength"/>.
+    /// </summary>
     public static string Slug(string title, string fallback)
     {
-        // Normalize() is a no-op under InvariantGlobalization, so accents are folded by FoldLatin too.
-        var decomposed = title.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var pendingHyphen = false;
-        foreach (var ch in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
-            var folded = FoldLatin(char.ToLowerInvariant(ch));
-            if (folded.Length > 0 && folded.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9'))
-            {
-                if (pendingHyphen && builder.Length > 0) builder.Append('-');
-                builder.Append(folded);
-                pendingHyphen = false;
-            }
-            else if (ch != '\'' && ch != '\u2019') pendingHyphen = true; // "People's" -> "peoples"
-        }
-        var slug = builder.ToString();
+        var slug = HeadingSlug.TryFrom(title.Replace("'", "").Replace("\u2019", ""));
+        if (slug is null) return fallback;
         if (slug.Length > MaxIdLength)
         {
             var cut = slug.LastIndexOf('-', MaxIdLength);
             slug = (cut > 0 ? slug[..cut] : slug[..MaxIdLength]).TrimEnd('-');
         }
-        return slug.Length == 0 ? fallback : slug;
+        return slug;
     }
-
-    private static readonly Dictionary<char, string> Latin = BuildLatin();
-
-    private static Dictionary<char, string> BuildLatin()
-    {
-        var map = new Dictionary<char, string>();
-        void Add(string letters, string ascii) { foreach (var c in letters) map[c] = ascii; }
-        Add("àáâãäåāăą", "a"); Add("æ", "ae"); Add("çćĉċč", "c"); Add("ďđð", "d"); Add("èéêëēĕėęě", "e");
-        Add("ĝğġģ", "g"); Add("ĥħ", "h"); Add("ìíîïĩīĭįı", "i"); Add("ĵ", "j"); Add("ķ", "k"); Add("ĺļľŀł", "l");
-        Add("ñńņňŉ", "n"); Add("òóôõöøōŏő", "o"); Add("œ", "oe"); Add("ŕŗř", "r"); Add("śŝşšș", "s"); Add("ß", "ss");
-        Add("ţťŧț", "t"); Add("þ", "th"); Add("ùúûüũūŭůűų", "u"); Add("ŵ", "w"); Add("ýÿŷ", "y"); Add("źżž", "z");
-        return map;
-    }
-
-    private static string FoldLatin(char lower) => lower < 128 ? lower.ToString() : Latin.GetValueOrDefault(lower, "");
 
     private static string Quote(string text) =>
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";

@@ -126,7 +126,7 @@ public sealed class SiteEngine
         _inRefs.Clear();
         var entries = site.Entries.ToArray();
         var documents = new MarkdownDocument[entries.Length];
-        Parallel.For(0, entries.Length, i => documents[i] = Markdig.Markdown.Parse(entries[i].File.Body, MarkdownPipelines.Learner));
+        Parallel.For(0, entries.Length, i => documents[i] = PeerCommons.Markdown.MarkdownPipelines.Parse(entries[i].File.Body, MarkdownPipelines.Learner));
         _documents = new Dictionary<Entry, MarkdownDocument>(ReferenceEqualityComparer.Instance);
         _consumed = new HashSet<MarkdownDocument>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < entries.Length; i++)
@@ -226,7 +226,7 @@ public sealed class SiteEngine
             if (updated is not null)
             {
                 _entries[relative] = updated;
-                var document = Markdig.Markdown.Parse(updated.File.Body, MarkdownPipelines.Learner);
+                var document = PeerCommons.Markdown.MarkdownPipelines.Parse(updated.File.Body, MarkdownPipelines.Learner);
                 _documents[updated] = document;
                 SetOutKeys(relative, OutKeys(updated, document));
             }
@@ -462,7 +462,7 @@ public sealed class SiteEngine
         var documents = (plan.All ? site.Entries : entries.SelectMany(e => Uses(e, site))).Distinct()
             .Where(e => !_documents.TryGetValue(e, out var d) || _consumed.Contains(d)).ToList();
         var fresh = new MarkdownDocument[documents.Count];
-        Parallel.For(0, documents.Count, i => fresh[i] = Markdig.Markdown.Parse(documents[i].File.Body, MarkdownPipelines.Learner));
+        Parallel.For(0, documents.Count, i => fresh[i] = PeerCommons.Markdown.MarkdownPipelines.Parse(documents[i].File.Body, MarkdownPipelines.Learner));
         for (var i = 0; i < documents.Count; i++)
         {
             if (_documents.TryGetValue(documents[i], out var stale)) _consumed.Remove(stale);

@@ -15,6 +15,7 @@ public static class ReferenceValidator
     {
         CheckDuplicateKeys(site, diagnostics);
         CheckAliases(site, diagnostics);
+        CheckHelpLink(site, diagnostics);
         foreach (var entry in site.Entries)
         {
             CheckKeys(entry, "related", key => site.ByKey.ContainsKey(key), Codes.UnknownRelated, "no entry has the key '{0}'", site, diagnostics);
@@ -28,6 +29,17 @@ public static class ReferenceValidator
 
             if (entry.Kind == EntryKind.Annotation) CheckAnnotation(entry, site, diagnostics);
         }
+    }
+
+    /// <summary>A help link to a page of this site must lead to a page that exists: visitors in crisis follow it.</summary>
+    private static void CheckHelpLink(Site site, DiagnosticBag diagnostics)
+    {
+        if (site.Config.HelpLinkUrl is not { } help || help.Contains(':')) return;
+        var key = help.Trim('/');
+        if (key.EndsWith("/index.html", StringComparison.Ordinal)) key = key[..^"/index.html".Length];
+        if (!site.ByKey.ContainsKey(key))
+            diagnostics.Error(DisplayPath.For(site.Config.SourcePath), site.Config.HelpLinkLine, 1, Codes.BrokenXref,
+                $"help_link '{help}' is not a page of this site{Suggest.DidYouMean(key, site.ByKey.Keys)}; add it (such as content/pages/help.md) or link to another site");
     }
 
     private static void CheckDuplicateKeys(Site site, DiagnosticBag diagnostics)
@@ -56,6 +68,9 @@ public static class ReferenceValidator
                 else if (site.ByKey.TryGetValue(alias, out var existing))
                     diagnostics.Error(entry.Path, line, column, Codes.DuplicateAlias,
                         $"alias '{alias}' is the address of an existing entry ({existing.Path}); an alias must be an old address no page uses");
+                else if (PeerCommons.Render.Redirects.IsGeneratedAddress(alias))
+                    diagnostics.Error(entry.Path, line, column, Codes.DuplicateAlias,
+                        $"alias '{alias}' is the address of a page the site makes itself (a list, tags, sources, search, or a trainer or print view); an alias must be an old address no page uses");
                 else if (!claimed.TryAdd(alias, entry))
                     diagnostics.Error(entry.Path, line, column, Codes.DuplicateAlias,
                         $"alias '{alias}' is also an alias of {claimed[alias].Path}; an old address can lead to one page only");

@@ -13,9 +13,6 @@ public sealed partial class LinkChecker
     [GeneratedRegex("""\s(href|src|id)="([^"]*)"(?=[\s/>])""")]
     private static partial Regex Attribute();
 
-    [GeneratedRegex("""<(?:a|link|img|script|area)\b[^>]*>""")]
-    private static partial Regex LinkingTag();
-
     private readonly ConcurrentDictionary<string, (string[] Links, HashSet<string> Ids)> _pages = new(StringComparer.Ordinal);
 
     public sealed record BrokenLink(string Page, string Link, string Reason);
@@ -25,11 +22,13 @@ public sealed partial class LinkChecker
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<string>();
+        // One pass: our templates and the sanitizer only ever put href and src on elements that link.
         foreach (Match match in Attribute().Matches(html))
-            if (match.Groups[1].Value == "id") ids.Add(System.Net.WebUtility.HtmlDecode(match.Groups[2].Value));
-        foreach (Match tag in LinkingTag().Matches(html))
-            foreach (Match match in Attribute().Matches(tag.Value))
-                if (match.Groups[1].Value != "id") links.Add(System.Net.WebUtility.HtmlDecode(match.Groups[2].Value));
+        {
+            var value = System.Net.WebUtility.HtmlDecode(match.Groups[2].Value);
+            if (match.Groups[1].ValueSpan[0] == 'i') ids.Add(value);
+            else links.Add(value);
+        }
         _pages[page] = (links.ToArray(), ids);
     }
 

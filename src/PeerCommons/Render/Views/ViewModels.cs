@@ -51,7 +51,7 @@ public sealed class SiteView
     public required string Title { get; init; }
     public required string Tagline { get; init; }
     public required string Language { get; init; }
-    public required string HelpUrl { get; init; }
+    public required string? HelpUrl { get; init; }
     public required string HelpText { get; init; }
     public required string QuickExitUrl { get; init; }
     public required string HomeUrl { get; init; }

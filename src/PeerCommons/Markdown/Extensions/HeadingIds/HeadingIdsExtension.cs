@@ -57,7 +57,8 @@ public sealed partial class HeadingIdsExtension : IMarkdownExtension
                 for (var n = 2; !used.Add(id); n++) id = $"{baseId}-{n}";
             }
             heading.GetAttributes().Id = id;
-            headings.Add(new HeadingInfo(id, text, heading.Level, heading.Line, heading.Column));
+            headings.Add(new HeadingInfo(id, text, heading.Level, heading.Line, heading.Column,
+                InContainer: heading.Parent is Markdig.Extensions.CustomContainers.CustomContainer));
         }
         document.SetData(DataKey, headings);
     }

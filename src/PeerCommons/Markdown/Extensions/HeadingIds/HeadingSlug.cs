@@ -12,7 +12,10 @@ public static class HeadingSlug
          "a a a a a a c c c c c c c c d d d d e e e e e e e e e e g g g g g g g g h h h h i i i i i i i i i i ij ij j j k k k l l l l l l l l l l " +
          "n n n n n n n n n o o o o o o oe oe r r r r r r s s s s s s s s t t t t t t u u u u u u u u u u u u w w y y y z z z z z z s").Split(' ');
 
-    public static string From(string text)
+    public static string From(string text) => TryFrom(text) ?? "section";
+
+    /// <summary>The slug, or null when the text has no letter or digit that folds to ASCII.</summary>
+    public static string? TryFrom(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
@@ -38,6 +41,6 @@ public static class HeadingSlug
             }
             else pendingHyphen = true;
         }
-        return builder.Length == 0 ? "section" : builder.ToString();
+        return builder.Length == 0 ? null : builder.ToString();
     }
 }

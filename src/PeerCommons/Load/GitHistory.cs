@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PeerCommons.Load;
+
+/// <summary>
+/// When and by whom each content file was last changed, from one `git log` over the content
+/// folder. Used only where front matter gives no 'updated' date or contributors. Outside a git
+/// checkout (or without git) it knows nothing, and pages simply show what front matter says.
+/// </summary>
+public sealed class GitHistory
+{
+    public sealed record Change(DateOnly Date, string Author);
+
+    private readonly Dictionary<string, Change> _changes;
+
+    private GitHistory(Dictionary<string, Change> changes) => _changes = changes;
+
+    public static readonly GitHistory Empty = new(new Dictionary<string, Change>());
+
+    /// <param name="relativePath">Path below the content folder, with '/' separators.</param>
+    public Change? LastChange(string relativePath) => _changes.GetValueOrDefault(relativePath);
+
+    public static GitHistory Load(string contentDirectory)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git")
+            {
+                ArgumentList = { "-C", contentDirectory, "log", "--format=%x01%as%x02%an", "--name-only", "--relative", "--no-renames", "--", "." },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var git = Process.Start(start);
+            if (git is null) return Empty;
+            var changes = new Dictionary<string, Change>(StringComparer.Ordinal);
+            Change? current = null;
+            string? line;
+            while ((line = git.StandardOutput.ReadLine()) is not null)
+            {
+                if (line.StartsWith('\u0001'))
+                {
+                    var parts = line[1..].Split('\u0002');
+                    current = parts.Length == 2 && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                        ? new Change(date, parts[1]) : null;
+                }
+                else if (line.Length > 0 && current is not null)
+                    changes.TryAdd(line, current); // log is newest first: keep the first change seen
+            }
+            git.StandardError.ReadToEnd();
+            git.WaitForExit();
+            return git.ExitCode == 0 ? new GitHistory(changes) : Empty;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return Empty; // git is not installed
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// The CLI tests swap Console.Out; run the test classes one after another.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

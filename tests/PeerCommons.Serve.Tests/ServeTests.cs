@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PeerCommons.Serve.Tests;
+
+/// <summary>The preview server end to end: HTTP, Server-Sent Events, rebuild on change, error overlay, recovery.</summary>
+public sealed class ServeTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private static void SmallSite(TempFolder temp)
+    {
+        temp.Write("content/site.yaml", "title: Serve test\ntagline: A small site\n");
+        temp.Write("content/sources.yaml", "smith-2020:\n  authors: [\"Smith, A.\"]\n  year: 2020\n  title: \"A study\"\n");
+        temp.Write("content/values/mutuality.md", "---\ntitle: Mutuality\nsummary: Giving and receiving support.\ntags: [core]\n---\n\nThe first version of the text.\n\n## Why {#why}\n\nBecause.\n");
+        temp.Write("content/projects/circle.md", "---\ntitle: The circle\nsummary: A peer group.\nvalues: [values/mutuality]\ntags: [core]\n---\n\nSee [](xref:values/mutuality).\n");
+        temp.Write("content/pages/about.md", "---\ntitle: About\nsummary: About this site.\n---\n\nHello.\n");
+        TempFolder.Copy(Repo.Path("theme", "templates"), temp.Path("theme", "templates"));
+        TempFolder.Copy(Repo.Path("theme", "assets"), temp.Path("theme", "assets"));
+    }
+
+    [Fact]
+    public async Task Serves_rebuilds_reloads_shows_errors_and_recovers()
+    {
+        using var temp = new TempFolder();
+        SmallSite(temp);
+        var engine = new SiteEngine(temp.Path("content"), temp.Path("theme"));
+        await using var host = new ServeHost(engine, port: 0);
+        await host.StartAsync();
+        Assert.NotNull(host.Url);
+        Assert.Equal("127.0.0.1", host.Url!.Host);
+        Assert.False(host.LastOutcome!.HasErrors, string.Join("\n", host.LastOutcome.Errors));
+
+        using var http = new HttpClient { BaseAddress = host.Url, Timeout = Wait };
+        var page = await http.GetStringAsync("values/mutuality/");
+        Assert.Contains("The first version of the text.", page);
+        Assert.Contains(ServeHost.ScriptTag, page);
+        Assert.Contains("EventSource", await http.GetStringAsync("__peercommons/reload.js"));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("nowhere/")).StatusCode);
+
+        await using var events = await EventStream.Open(host.Url);
+        await events.Next("hello");
+
+        // A change: the page is rebuilt and open pages are told to reload.
+        var file = temp.Path("content", "values", "mutuality.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("The first version of the text.", "The second version of the text."));
+        await events.Next("reload");
+        page = await http.GetStringAsync("values/mutuality/");
+        Assert.Contains("The second version of the text.", page);
+
+        // A title change reaches the page that links to it.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: Mutuality", "title: Mutuality renamed"));
+        await events.Next("reload");
+        Assert.Contains("Mutuality renamed", await http.GetStringAsync("projects/circle/"));
+
+        // An error: the overlay message carries the diagnostic, the last good page stays served.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: Mutuality renamed\n", "").Replace("The second version", "The broken version"));
+        var error = await events.Next("errors");
+        Assert.Contains("values/mutuality.md", error);
+        Assert.Contains("title", error);
+        Assert.Matches(new Regex(@"error PC\d+"), error);
+        page = await http.GetStringAsync("values/mutuality/");
+        Assert.Contains("The second version of the text.", page);
+        Assert.DoesNotContain("The broken version", page);
+
+        // A page opened now hears about the errors at once.
+        await using (var late = await EventStream.Open(host.Url))
+            Assert.Contains("values/mutuality.md", await late.Next("hello"));
+
+        // Fixed: rebuilt and reloaded.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("---\nsummary:", "---\ntitle: Mutuality fixed\nsummary:"));
+        await events.Next("reload");
+        page = await http.GetStringAsync("values/mutuality/");
+        Assert.Contains("The broken version of the text.", page);
+        Assert.Contains("Mutuality fixed", page);
+        Assert.Contains("Mutuality fixed", await http.GetStringAsync("projects/circle/"));
+
+        // A new file and a deleted one.
+        temp.Write("content/values/hope.md", "---\ntitle: Hope\nsummary: Hope matters.\ntags: [core]\n---\n\nHope text.\n");
+        await events.Next("reload");
+        Assert.Contains("Hope text.", await http.GetStringAsync("values/hope/"));
+        Assert.Contains("Hope", await http.GetStringAsync("tags/core/"));
+        File.Delete(temp.Path("content", "values", "hope.md"));
+        await events.Next("reload");
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("values/hope/")).StatusCode);
+
+        // Nothing was written into content/.
+        Assert.Equal(["circle.md"], Directory.GetFiles(temp.Path("content", "projects")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Refuses_other_host_names()
+    {
+        using var temp = new TempFolder();
+        SmallSite(temp);
+        await using var host = new ServeHost(new SiteEngine(temp.Path("content"), temp.Path("theme")), port: 0);
+        await host.StartAsync();
+        using var http = new HttpClient { Timeout = Wait };
+        using var request = new HttpRequestMessage(HttpMethod.Get, host.Url);
+        request.Headers.Host = "evil.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(request)).StatusCode);
+    }
+
+    /// <summary>Reads Server-Sent Events; each wait is bounded.</summary>
+    private sealed class EventStream : IAsyncDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly StreamReader _reader;
+
+        private EventStream(HttpClient http, StreamReader reader) { _http = http; _reader = reader; }
+
+        public static async Task<EventStream> Open(Uri baseUrl)
+        {
+            var http = new HttpClient { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
+            var response = await http.GetAsync("__peercommons/events", HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+            return new EventStream(http, new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8));
+        }
+
+        /// <summary>Skips events until one of this type; returns its data.</summary>
+        public async Task<string> Next(string type)
+        {
+            using var timeout = new CancellationTokenSource(Wait);
+            string? name = null;
+            var data = new StringBuilder();
+            while (true)
+            {
+                var line = await _reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException("event stream closed");
+                if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line["event: ".Length..];
+                else if (line.StartsWith("data: ", StringComparison.Ordinal)) data.Append(line["data: ".Length..]);
+                else if (line.Length == 0 && name is not null)
+                {
+                    if (name == type) return data.ToString();
+                    name = null;
+                    data.Clear();
+                }
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _reader.Dispose();
+            _http.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
