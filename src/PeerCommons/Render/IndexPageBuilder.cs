@@ -135,7 +135,9 @@ public static class IndexPageBuilder
         Summary = "This address does not lead to a page of the commons.",
         NoIndex = true,
         // A host serves 404.html at the missing address, where relative links would point
-        // nowhere; with a known base URL a <base> element makes them resolve from the root.
-        BaseHref = context.Site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl) : null,
+        // nowhere; with a known base URL a <base> element makes them resolve from the site's
+        // root. Only its path: an absolute base would break CSP base-uri 'self' on any other
+        // origin (deploy previews, custom domains).
+        BaseHref = context.Site.Config.BaseUrl is { } baseUrl ? Html.Escape(new Uri(baseUrl).AbsolutePath) : null,
     };
 }

@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using AngleSharp.Html.Parser;
+using Microsoft.Playwright;
+using PeerCommons.Pipeline;
+
+namespace PeerCommons.Browser.Tests.Support;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>
+/// Builds the starter site (the repository's content/ and theme/) once into a temporary folder and
+/// opens one Chromium for all tests. Pages reach the site through Playwright routing, with no server:
+/// https://peercommons.test/** is answered from the files on disk with the headers netlify.toml sends;
+/// every other request is recorded and aborted.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string Host = "peercommons.test";
+    public const string Origin = "https://" + Host;
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "peercommons-browser-" + Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string SiteDirectory => Path.Combine(_temp, "_site");
+    public NetlifyHeaders Headers { get; } = NetlifyHeaders.Load(Repo.Path("netlify.toml"));
+    public BuildResult Build { get; private set; } = null!;
+    /// <summary>Template key (see <see cref="SitePages"/>) to the site path of one page that uses it.</summary>
+    public IReadOnlyDictionary<string, string> Pages { get; private set; } = null!;
+    public string QuickExitUrl { get; private set; } = null!;
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("browser not started");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ChromiumPath}. The browser tests need it: run `apt-get update && apt-get install -y chromium` (Playwright's own browser download is not used).");
+
+        Directory.CreateDirectory(_temp);
+        Build = BuildPipeline.Run(new BuildOptions
+        {
+            ContentDirectory = Repo.Path("content"),
+            ThemeDirectory = Repo.Path("theme"),
+            OutputDirectory = SiteDirectory,
+            WriteOutput = true,
+        });
+        if (!Build.Succeeded || !Build.Written)
+            throw new InvalidOperationException("building the starter site failed: " + (Build.FatalError ??
+                string.Join(Environment.NewLine, Build.Diagnostics.Select(d => d.ToString()))));
+
+        (Pages, QuickExitUrl) = SitePages.Discover(SiteDirectory);
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        try { Directory.Delete(_temp, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+
+    /// <summary>A fresh browser context (no cookies, no storage) with one page, routed to the built site.</summary>
+    public async Task<SitePage> OpenAsync(ViewportSize? viewport = null, ColorScheme scheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = viewport ?? Desktop,
+            ColorScheme = scheme,
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+        });
+        var page = new SitePage(this, context);
+        await page.InitializeAsync();
+        return page;
+    }
+
+    public string Url(string sitePath) => Origin + "/" + sitePath.TrimStart('/');
+
+    public string PageUrl(string key) =>
+        Pages.TryGetValue(key, out var path) ? Url(path) : throw new KeyNotFoundException("no page for template key " + key);
+
+    /// <summary>Answers a routed request from the site folder, like Netlify would (404.html for anything missing).</summary>
+    internal async Task FulfillAsync(IRoute route, Uri uri)
+    {
+        var sitePath = Uri.UnescapeDataString(uri.AbsolutePath);
+        var relative = sitePath.TrimStart('/');
+        if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
+        var root = Path.GetFullPath(SiteDirectory) + Path.DirectorySeparatorChar;
+        var file = Path.GetFullPath(Path.Combine(root, relative));
+        var status = 200;
+        if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            status = 404;
+            file = Path.Combine(root, "404.html");
+        }
+        var headers = Headers.For(sitePath);
+        headers["Content-Type"] = ContentType(file);
+        await route.FulfillAsync(new RouteFulfillOptions { Status = status, Headers = headers, BodyBytes = await File.ReadAllBytesAsync(file) });
+    }
+
+    private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".json" => "application/json",
+        ".xml" => "application/xml",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".webp" => "image/webp",
+        ".ico" => "image/x-icon",
+        ".txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+}
+
+/// <summary>One page in its own browser context, with everything it asked for and everything it reported.</summary>
+public sealed class SitePage : IAsyncDisposable
+{
+    // Runs before any page script: records CSP violations and page errors where tests can read them.
+    private const string InitScript = """
+        (() => {
+          const log = { csp: [], errors: [] };
+          Object.defineProperty(window, '__pcLog', { value: log });
+          document.addEventListener('securitypolicyviolation', e => log.csp.push(
+            `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample || ''}`.trim()));
+          window.addEventListener('error', e => log.errors.push(String(e.message)));
+        })();
+        """;
+
+    private readonly SiteFixture _site;
+
+    public IBrowserContext Context { get; }
+    public IPage Page { get; private set; } = null!;
+    public ConcurrentQueue<string> Requests { get; } = new();
+    public ConcurrentQueue<string> Blocked { get; } = new();
+    public ConcurrentQueue<string> CspConsole { get; } = new();
+    public ConcurrentQueue<string> ConsoleErrors { get; } = new();
+    public ConcurrentQueue<string> PageErrors { get; } = new();
+
+    internal SitePage(SiteFixture site, IBrowserContext context)
+    {
+        _site = site;
+        Context = context;
+    }
+
+    internal async Task InitializeAsync()
+    {
+        Context.Request += (_, request) => Requests.Enqueue(request.Url);
+        await Context.RouteAsync("**/*", async route =>
+        {
+            var url = route.Request.Url;
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "https" && uri.Host == SiteFixture.Host && uri.IsDefaultPort)
+                await _site.FulfillAsync(route, uri);
+            else
+            {
+                Blocked.Enqueue(url);
+                await route.AbortAsync();
+            }
+        });
+        await Context.AddInitScriptAsync(InitScript);
+        Page = await Context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) CspConsole.Enqueue(message.Text);
+            if (message.Type == "error") ConsoleErrors.Enqueue(message.Text);
+        };
+        Page.PageError += (_, error) => PageErrors.Enqueue(error);
+    }
+
+    /// <summary>Goes to a page of the site (a template key like "home", or a site path) and waits for it to load.</summary>
+    public async Task<IResponse> GotoAsync(string keyOrPath)
+    {
+        var url = _site.Pages.ContainsKey(keyOrPath) ? _site.PageUrl(keyOrPath) : _site.Url(keyOrPath);
+        if (keyOrPath == "search") url += "?q=" + Uri.EscapeDataString(SitePages.SearchQuery);
+        var response = await Page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.True(response is not null, "no response for " + url);
+        if (keyOrPath == "search")
+            await Page.WaitForSelectorAsync(".search-result", new PageWaitForSelectorOptions { Timeout = 15000 });
+        return response!;
+    }
+
+    /// <summary>Evaluates a script whose result is an object, read into a record.</summary>
+    public async Task<T> EvaluateAsync<T>(string script, object? arg = null)
+    {
+        var json = await Page.EvaluateAsync<System.Text.Json.JsonElement>(script, arg);
+        return System.Text.Json.JsonSerializer.Deserialize<T>(json, JsonOptions)!;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    public Task<string[]> CspViolationsAsync() => Page.EvaluateAsync<string[]>("() => window.__pcLog ? [...window.__pcLog.csp] : ['init script did not run']");
+
+    public Task<string[]> ScriptErrorsAsync() => Page.EvaluateAsync<string[]>("() => window.__pcLog ? [...window.__pcLog.errors] : ['init script did not run']");
+
+    /// <summary>Requests to any host but the site's own.</summary>
+    public IEnumerable<string> ForeignRequests => Requests.Where(u => !u.StartsWith(SiteFixture.Origin + "/", StringComparison.Ordinal)).Concat(Blocked).Distinct();
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}

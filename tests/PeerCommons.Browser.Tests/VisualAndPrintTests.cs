@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using PeerCommons.Browser.Tests.Support;
+
+namespace PeerCommons.Browser.Tests;
+
+/// <summary>Screenshots for reviewers (artifacts/screenshots/), the print stylesheet, and page weight.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class VisualAndPrintTests(SiteFixture site)
+{
+    public static IEnumerable<object[]> ScreenshotCases =>
+        from key in SitePages.ScreenshotKeys
+        from size in new[] { "phone", "desktop" }
+        from scheme in new[] { "light", "dark" }
+        select new object[] { key, size, scheme };
+
+    [Theory]
+    [MemberData(nameof(ScreenshotCases))]
+    public async Task Screenshot_is_written_to_artifacts(string key, string size, string scheme)
+    {
+        await using var page = await site.OpenAsync(size == "phone" ? SiteFixture.Phone : SiteFixture.Desktop,
+            scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        await page.GotoAsync(key);
+        var folder = Repo.Path("artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{key}-{size}-{scheme}.png");
+        var png = await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        Assert.True(png.Length > 1000 && File.Exists(file), "no screenshot written to " + file);
+        // The first screen as a visitor sees it, at full resolution for review.
+        var top = Path.ChangeExtension(file, null) + "-first-screen.png";
+        await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = top, Animations = ScreenshotAnimations.Disabled });
+        Assert.True(File.Exists(top));
+    }
+
+    [Theory]
+    [InlineData("entry-project")]
+    [InlineData("module-trainer")]
+    [InlineData("curriculum")]
+    public async Task Print_shows_content_only_and_writes_out_link_targets(string key)
+    {
+        await using var page = await site.OpenAsync();
+        await page.GotoAsync(key);
+        await page.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        var shown = await page.Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const chrome = ['.skip-link', '.safety-bar', '.site-nav', '.breadcrumbs', '.site-footer', '.module-pager', '.curriculum-outline', '.view-switch'];
+              const visible = chrome.filter(s => [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== 'none'));
+              const external = document.querySelector('main a[href^="http"]');
+              return { visible, after: external ? getComputedStyle(external, '::after').content : null, href: external ? external.getAttribute('href') : null,
+                       main: getComputedStyle(document.querySelector('main')).display };
+            }
+            """);
+        Assert.Equal("[]", shown.GetProperty("visible").GetRawText());
+        Assert.NotEqual("none", shown.GetProperty("main").GetString());
+        if (shown.GetProperty("href").GetString() is { } href)
+            Assert.Contains(href, shown.GetProperty("after").GetString());
+
+        var pdf = await page.Page.PdfAsync(new PagePdfOptions { Format = "A4" });
+        Assert.True(pdf.Length > 1000);
+        var letter = await page.Page.PdfAsync(new PagePdfOptions { Format = "Letter" });
+        Assert.True(letter.Length > 1000);
+    }
+
+    [Fact]
+    public async Task A_typical_entry_page_with_its_CSS_and_JS_stays_well_under_60_KB()
+    {
+        await using var page = await site.OpenAsync();
+        var bytes = new Dictionary<string, long>();
+        page.Context.Response += (_, r) =>
+        {
+            var path = new Uri(r.Url).AbsolutePath.TrimStart('/');
+            if (path.EndsWith('/') || path.Length == 0) path += "index.html";
+            var file = Path.Combine(site.SiteDirectory, path);
+            if (File.Exists(file)) lock (bytes) bytes[path] = new FileInfo(file).Length;
+        };
+        await page.GotoAsync("entry-project");
+        await page.Page.WaitForTimeoutAsync(200);
+        // The theme's own stylesheets and script (search loads its index and lunr only when used).
+        var assets = Directory.EnumerateFiles(Path.Combine(site.SiteDirectory, "assets"))
+            .Where(f => Path.GetFileName(f) is var n && (n.StartsWith("site.") || n.StartsWith("print."))).ToList();
+        var themeBytes = assets.Sum(f => new FileInfo(f).Length);
+        long total;
+        lock (bytes) total = bytes.Values.Sum();
+        Assert.True(total < 60 * 1024, $"entry page with its assets is {total} bytes: {string.Join(", ", bytes.Select(b => $"{b.Key} {b.Value}"))}");
+        Assert.True(themeBytes < 24 * 1024, $"site.css, print.css and site.js are {themeBytes} bytes uncompressed; keep it small");
+    }
+}
