@@ -23,17 +23,27 @@ public static class MarkdownPipelines
     /// </summary>
     public static Markdig.Syntax.MarkdownDocument Parse(string markdown, MarkdownPipeline pipeline)
     {
+        // Markdig's link parsing slows down with the square of unclosed '[' (a megabyte of them takes
+        // minutes); no prose has thousands, so such a text is refused before parsing.
+        if (markdown.AsSpan().Count('[') > MaxBrackets)
+            return Refused(pipeline, $"the text has more than {MaxBrackets:N0} '[' characters, far more than any page needs; the page is left empty");
         try
         {
             return Markdig.Markdown.Parse(markdown, pipeline);
         }
         catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
-            var document = Markdig.Markdown.Parse("", pipeline);
-            Extensions.SourceFindings.Of(document).Add(new Extensions.SourceFinding("too-deep", 0, 0,
-                "the text is nested too deeply to be read (thousands of '>', list markers, brackets or emphasis marks); the page is left empty"));
-            return document;
+            return Refused(pipeline, "the text is nested too deeply to be read (thousands of '>', list markers, brackets or emphasis marks); the page is left empty");
         }
+    }
+
+    private const int MaxBrackets = 10_000;
+
+    private static Markdig.Syntax.MarkdownDocument Refused(MarkdownPipeline pipeline, string message)
+    {
+        var document = Markdig.Markdown.Parse("", pipeline);
+        Extensions.SourceFindings.Of(document).Add(new Extensions.SourceFinding("too-deep", 0, 0, message));
+        return document;
     }
 
     private static MarkdownPipeline Create(bool showFacilitatorNotes) =>

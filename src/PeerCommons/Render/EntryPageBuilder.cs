@@ -61,6 +61,7 @@ public static class EntryPageBuilder
             Kind = entry.Kind.ToString().ToLowerInvariant(),
             KindLabel = entry.Kind.Label(),
             Canonical = site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl + SitePaths.FileOf(entry.Url)[..^"index.html".Length]) : null,
+            PageUrl = site.Config.BaseUrl is { } pageBase ? Html.Escape(pageBase + SitePaths.FileOf(page)[..^"index.html".Length]) : null,
             Breadcrumbs = Breadcrumbs(entry, page, curriculum, trainer, context),
             BodyHtml = string.Concat(sections.Select(x => x.Html)),
             Sections = sections,

@@ -6,18 +6,25 @@ namespace PeerCommons.Render;
 /// <summary>The pages that list entries: home, one list per kind, tags, the bibliography, 404.</summary>
 public static class IndexPageBuilder
 {
-    public static IEnumerable<(string Page, PageView View)> Build(RenderContext context)
+    public static IEnumerable<(string Page, PageView View)> Build(RenderContext context) =>
+        Pages(context).Select(p => (p.Page, p.View()));
+
+    /// <summary>
+    /// Every index page with a function that builds its view, so a caller that re-renders only
+    /// some of them (the preview server) does not pay for the rest.
+    /// </summary>
+    public static IEnumerable<(string Page, Func<PageView> View)> Pages(RenderContext context)
     {
         var site = context.Site;
-        yield return ("", Home(context));
+        yield return ("", () => Home(context));
         foreach (var kind in EntryKinds.Listed)
-            yield return ($"{kind.Folder()}/", KindList(kind, context));
+            yield return ($"{kind.Folder()}/", () => KindList(kind, context));
         foreach (var (tag, entries) in Tags(site))
-            yield return ($"tags/{tag}/", TagPage(tag, entries, context));
-        yield return ("tags/", TagIndex(context));
-        yield return ("sources/", Bibliography(context));
-        yield return ("search/", Search(context));
-        yield return ("404.html", NotFound(context));
+            yield return ($"tags/{tag}/", () => TagPage(tag, entries, context));
+        yield return ("tags/", () => TagIndex(context));
+        yield return ("sources/", () => Bibliography(context));
+        yield return ("search/", () => Search(context));
+        yield return ("404.html", () => NotFound(context));
     }
 
     public static IEnumerable<(string Tag, List<Entry> Entries)> Tags(Site site) =>

@@ -501,10 +501,10 @@ public sealed class SiteEngine
         // Lists, tags, home and the like; then redirects.
         indexPages = new HashSet<string>(StringComparer.Ordinal);
         var others = new List<(string Page, Render.Views.PageView View)>();
-        foreach (var (page, view) in IndexPageBuilder.Build(context))
+        foreach (var (page, view) in IndexPageBuilder.Pages(context))
         {
             indexPages.Add(SitePaths.FileOf(page));
-            if (plan.All || WantIndexPage(page, plan)) others.Add((page, view));
+            if (plan.All || WantIndexPage(page, plan)) others.Add((page, view()));
         }
         redirects = new Dictionary<string, string>(StringComparer.Ordinal);
         var targets = Redirects.Targets(site).ToDictionary(t => t.Alias + "/", t => t.Target.Key + "\n" + t.Target.Title + "\n" + t.Target.Url, StringComparer.Ordinal);
@@ -520,7 +520,8 @@ public sealed class SiteEngine
             Interlocked.Increment(ref count);
         });
         sink.Write("_redirects", Redirects.NetlifyFile(site));
-        BuildPipeline.WriteFeeds(context, sink);
+        // Feeds and the sitemap show titles, summaries and dates: only a changed "face" changes them.
+        if (plan.All || plan.Listings) BuildPipeline.WriteFeeds(context, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
 
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))

@@ -25,6 +25,8 @@ public sealed partial class LinkChecker
         // One pass: our templates and the sanitizer only ever put href and src on elements that link.
         foreach (Match match in Attribute().Matches(html))
         {
+            // <base href> (the 404 page's) is where links resolve from, not a link.
+            if (html.AsSpan(0, match.Index).EndsWith("<base", StringComparison.Ordinal)) continue;
             var value = System.Net.WebUtility.HtmlDecode(match.Groups[2].Value);
             if (match.Groups[1].ValueSpan[0] == 'i') ids.Add(value);
             else links.Add(value);

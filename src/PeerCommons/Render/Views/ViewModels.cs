@@ -76,6 +76,8 @@ public sealed class PageView
     public string Kind { get; init; } = "";
     public string KindLabel { get; init; } = "";
     public string? Canonical { get; init; }
+    /// <summary>The absolute URL of this very page (the trainer view's own, where canonical names the learner view), when site.yaml has base_url; read by site.js to copy links.</summary>
+    public string? PageUrl { get; init; }
     public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
     public string BodyHtml { get; init; } = "";
     /// <summary>The body split at headings, so annotations aimed at a section appear right after it.</summary>

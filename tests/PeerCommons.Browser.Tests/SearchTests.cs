@@ -1,0 +1,423 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using PeerCommons.Browser.Tests.Support;
+using PeerCommons.Pipeline;
+
+namespace PeerCommons.Browser.Tests;
+
+/// <summary>
+/// The site's search (theme/assets/search.js over search/search-index.js and lunr.js), used as a visitor
+/// would on the built starter site: the header box, the search page with highlighted results, the
+/// filters, the keyboard, annotations landing on their anchor, accented words, and the same from file://.
+/// Queries are taken from the built index's store where they depend on content, so that the tests follow
+/// the content instead of naming entries.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchTests(SiteFixture site)
+{
+    private const string IndexPath = "/search/search-index.js";
+    private const string LunrPrefix = "/assets/lunr.min.";
+
+    /// <summary>One row of the search store, as search-index.js ships it.</summary>
+    public sealed record StoreEntry(string Title, string Url, string Kind, string Snippet, string[] Tags, string? Community, string? CommunityTitle, string? Target);
+
+    private IReadOnlyList<StoreEntry> Store() => ReadStore(site.SiteDirectory);
+
+    internal static IReadOnlyList<StoreEntry> ReadStore(string siteDirectory)
+    {
+        var script = File.ReadAllText(Path.Combine(siteDirectory, "search", "search-index.js"));
+        const string prefix = "window.PeerCommonsSearch=";
+        Assert.StartsWith(prefix, script);
+        var json = script[prefix.Length..].TrimEnd().TrimEnd(';');
+        using var doc = JsonDocument.Parse(json);
+        string? S(JsonElement row, int i) => row.GetArrayLength() > i && row[i].ValueKind == JsonValueKind.String ? row[i].GetString() : null;
+        return doc.RootElement.GetProperty("store").EnumerateArray().Select(row => new StoreEntry(
+            S(row, 0)!, S(row, 1)!, S(row, 2)!, S(row, 3) ?? "",
+            (S(row, 4) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            S(row, 5), S(row, 6), S(row, 7))).ToList();
+    }
+
+    private static int CountRequests(SitePage page, string pathPart) =>
+        page.Requests.Count(u => u.Contains(pathPart, StringComparison.Ordinal));
+
+    public sealed record ResultView(string Title, string Href, string Meta, string Snippet, string[] Marks);
+
+    private const string ReadResults = """
+        () => [...document.querySelectorAll('[data-search-results] .search-result')].map(li => ({
+          title: li.querySelector('a').textContent,
+          href: li.querySelector('a').href,
+          meta: li.querySelector('.search-result-meta').textContent,
+          snippet: li.querySelector('.search-result-snippet').textContent,
+          marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
+        }))
+        """;
+
+    private static Task<ResultView[]> ResultsAsync(IPage page) => ReadResultsAsync(page);
+
+    private static async Task<ResultView[]> ReadResultsAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<JsonElement>(ReadResults);
+        return JsonSerializer.Deserialize<ResultView[]>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+    }
+
+    /// <summary>Waits until the status line reports the outcome of the current query (not "Searching…").</summary>
+    private static async Task WaitForSearchAsync(IPage page) =>
+        await page.WaitForFunctionAsync(
+            "() => { const s = document.querySelector('[data-search-status]').textContent; return /results? for|No results/.test(s); }",
+            null, new PageWaitForFunctionOptions { Timeout = 15000 });
+
+    private static async Task AssertCleanAsync(SitePage page)
+    {
+        Assert.Empty(page.ForeignRequests);
+        Assert.Empty(page.PageErrors);
+        Assert.Empty(await page.ScriptErrorsAsync());
+        Assert.Empty(await page.CspViolationsAsync());
+    }
+
+    /// <summary>Presses ArrowDown from the focused box until the result with this title has focus.</summary>
+    private static async Task ArrowToAsync(IPage page, string title, int max)
+    {
+        for (var i = 0; i < max; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+            var focused = await page.EvaluateAsync<string>("() => document.activeElement.classList.contains('search-result-link') ? document.activeElement.textContent : ''");
+            if (focused == title) return;
+        }
+        Assert.Fail($"ArrowDown never reached the result '{title}'");
+    }
+
+    [Fact]
+    public async Task Header_search_loads_nothing_until_used_then_highlights_results_and_opens_one_with_the_keyboard()
+    {
+        await using var page = await site.OpenAsync();
+        await page.GotoAsync("home");
+        // Nothing of search is fetched with the page, nor on focusing or typing in the header box.
+        await page.Page.Keyboard.PressAsync("/");
+        Assert.Equal("pc-search", await page.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Page.Keyboard.TypeAsync("peer support");
+        await page.Page.WaitForTimeoutAsync(300);
+        Assert.Equal(0, CountRequests(page, IndexPath));
+        Assert.Equal(0, CountRequests(page, LunrPrefix));
+
+        // Enter submits the header form to the search page.
+        await page.Page.Keyboard.PressAsync("Enter");
+        await page.Page.WaitForURLAsync("**/search/index.html?q=peer+support*");
+        await WaitForSearchAsync(page.Page);
+        Assert.Equal(1, CountRequests(page, IndexPath));
+        Assert.Equal(1, CountRequests(page, LunrPrefix));
+
+        var results = await ResultsAsync(page.Page);
+        Assert.NotEmpty(results);
+        Assert.Equal("peer support", await page.Page.InputValueAsync("#pc-search-page-input"));
+        Assert.Equal("peer support", await page.Page.InputValueAsync("#pc-search"));
+        Assert.Matches(@"^\d+ results? for “peer support”", await page.Page.TextContentAsync("[data-search-status]"));
+        // The query's words (and their stems' other forms) are marked in the snippets, nothing else is.
+        var marks = results.SelectMany(r => r.Marks).ToList();
+        Assert.NotEmpty(marks);
+        Assert.All(marks, m => Assert.Matches(@"^\W*(peer|support)", m.ToLowerInvariant()));
+        Assert.All(results.Where(r => r.Snippet.Contains("peer", StringComparison.OrdinalIgnoreCase)), r => Assert.NotEmpty(r.Marks));
+
+        // "/" on the search page focuses the page's own box; arrows move through results and back.
+        await page.Page.Locator("h1").ClickAsync();
+        await page.Page.Keyboard.PressAsync("/");
+        Assert.Equal("pc-search-page-input", await page.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(results[0].Href, await page.Page.EvaluateAsync<string>("() => document.activeElement.href"));
+        await page.Page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(results[1].Href, await page.Page.EvaluateAsync<string>("() => document.activeElement.href"));
+        await page.Page.Keyboard.PressAsync("ArrowUp");
+        await page.Page.Keyboard.PressAsync("ArrowUp");
+        Assert.Equal("pc-search-page-input", await page.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Page.Keyboard.PressAsync("ArrowDown");
+        await page.Page.Keyboard.PressAsync("ArrowDown");
+
+        // Enter opens the focused result: the right page, whose heading is the result's title.
+        await page.Page.Keyboard.PressAsync("Enter");
+        await page.Page.WaitForURLAsync(results[1].Href);
+        var entry = Store().First(e => results[1].Href == site.Url(e.Url));
+        if (entry.Kind != "Annotation")
+            Assert.Equal(entry.Title, (await page.Page.TextContentAsync("h1"))!.Trim());
+        // The index and lunr were fetched once, on the search page; nothing from another host.
+        Assert.Equal(1, CountRequests(page, IndexPath));
+        Assert.Equal(1, CountRequests(page, LunrPrefix));
+        await AssertCleanAsync(page);
+    }
+
+    [Fact]
+    public async Task The_search_page_loads_the_index_only_on_the_first_query_and_only_once()
+    {
+        await using var page = await site.OpenAsync();
+        await page.Page.GotoAsync(site.Url("search/index.html"));
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(0, CountRequests(page, IndexPath));
+        Assert.Equal(0, CountRequests(page, LunrPrefix));
+        Assert.True(await page.Page.Locator("[data-search-filters]").IsHiddenAsync());
+
+        await page.Page.Locator("#pc-search-page-input").PressSequentiallyAsync("values");
+        await WaitForSearchAsync(page.Page);
+        Assert.NotEmpty(await ResultsAsync(page.Page));
+        await page.Page.Locator("#pc-search-page-input").FillAsync("history");
+        await page.Page.WaitForFunctionAsync("() => /for “history”/.test(document.querySelector('[data-search-status]').textContent)");
+        Assert.NotEmpty(await ResultsAsync(page.Page));
+        Assert.Equal(1, CountRequests(page, IndexPath));
+        Assert.Equal(1, CountRequests(page, LunrPrefix));
+        // The address follows the query, so a result list can be shared and reloaded.
+        Assert.EndsWith("/search/index.html?q=history", page.Page.Url);
+        await AssertCleanAsync(page);
+    }
+
+    [Fact]
+    public async Task Kind_tag_and_community_filters_narrow_the_results()
+    {
+        var store = Store();
+        // A word common enough to match several kinds, tags and communities.
+        const string query = "peer";
+        await using var page = await site.OpenAsync();
+        await page.Page.GotoAsync(site.Url("search/index.html?q=" + query));
+        await WaitForSearchAsync(page.Page);
+        var all = await ResultsAsync(page.Page);
+        Assert.True(all.Length >= 10, $"only {all.Length} results for '{query}'");
+        // The page shows the first 100 results; filters apply to all of them, so counts come from the status line.
+        async Task<int> CountAsync() => int.Parse(System.Text.RegularExpressions.Regex.Match(
+            (await page.Page.TextContentAsync("[data-search-status]"))!, @"^\d+").Value);
+        var allCount = await CountAsync();
+        Assert.True(await page.Page.Locator("[data-search-filters]").IsVisibleAsync());
+        StoreEntry Of(ResultView r) => store.First(e => site.Url(e.Url) == r.Href);
+
+        async Task<string[]> OptionsAsync(string filter) =>
+            await page.Page.EvalOnSelectorAllAsync<string[]>($"[data-filter={filter}] option", "os => os.slice(1).map(o => o.value)");
+
+        // Kind: every kind offered is one of the results' kinds; choosing one shows only that kind.
+        var kinds = await OptionsAsync("kind");
+        Assert.True(kinds.Length >= 3, "kinds offered: " + string.Join(", ", kinds));
+        var total = await page.Page.TextContentAsync("[data-search-status]");
+        await page.Page.SelectOptionAsync("[data-filter=kind]", "Value");
+        await page.Page.WaitForFunctionAsync("t => document.querySelector('[data-search-status]').textContent !== t", total);
+        var values = await ResultsAsync(page.Page);
+        Assert.NotEmpty(values);
+        Assert.True(await CountAsync() < allCount);
+        Assert.All(values, r => Assert.Equal("Value", Of(r).Kind));
+        Assert.Contains("kind=Value", page.Page.Url);
+
+        // Tag: back to all kinds, choose a tag; every result carries it.
+        await page.Page.SelectOptionAsync("[data-filter=kind]", "");
+        await WaitForSearchAsync(page.Page);
+        var tags = await OptionsAsync("tag");
+        Assert.NotEmpty(tags);
+        var tag = tags.OrderByDescending(t => all.Count(r => Of(r).Tags.Contains(t))).ThenBy(t => t, StringComparer.Ordinal).First();
+        await page.Page.SelectOptionAsync("[data-filter=tag]", tag);
+        await page.Page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('tag') !== null");
+        await WaitForSearchAsync(page.Page);
+        var tagged = await ResultsAsync(page.Page);
+        Assert.NotEmpty(tagged);
+        Assert.True(await CountAsync() < allCount);
+        if (allCount <= 100) Assert.Equal(all.Count(r => Of(r).Tags.Contains(tag)), tagged.Length);
+        Assert.All(tagged, r => Assert.Contains(tag, Of(r).Tags));
+
+        // Community: only annotations from that community, named in each result.
+        await page.Page.SelectOptionAsync("[data-filter=tag]", "");
+        await WaitForSearchAsync(page.Page);
+        var communities = await OptionsAsync("community");
+        Assert.NotEmpty(communities);
+        var community = communities[0];
+        await page.Page.SelectOptionAsync("[data-filter=community]", community);
+        await page.Page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('community') !== null");
+        await WaitForSearchAsync(page.Page);
+        var fromCommunity = await ResultsAsync(page.Page);
+        Assert.NotEmpty(fromCommunity);
+        Assert.True(await CountAsync() < allCount);
+        if (allCount <= 100) Assert.Equal(all.Count(r => Of(r).Community == community), fromCommunity.Length);
+        var communityTitle = store.First(e => e.Community == community).CommunityTitle!;
+        Assert.All(fromCommunity, r =>
+        {
+            Assert.Equal("Annotation", Of(r).Kind);
+            Assert.Contains("from " + communityTitle, r.Meta);
+        });
+
+        // The filters are in the address: reloading it shows the same narrowed list.
+        var url = page.Page.Url;
+        await page.Page.ReloadAsync();
+        await WaitForSearchAsync(page.Page);
+        Assert.Equal(url, page.Page.Url);
+        Assert.Equal(community, await page.Page.InputValueAsync("[data-filter=community]"));
+        Assert.Equal(fromCommunity.Select(r => r.Href), (await ResultsAsync(page.Page)).Select(r => r.Href));
+        await AssertCleanAsync(page);
+    }
+
+    [Fact]
+    public async Task An_annotation_result_opens_its_target_page_at_the_annotation()
+    {
+        var annotation = Store().First(e => e.Kind == "Annotation" && e.Url.Contains('#') && e.Title.Split(' ').Length >= 4);
+        var anchor = annotation.Url[(annotation.Url.IndexOf('#') + 1)..];
+        await using var page = await site.OpenAsync();
+        await page.Page.GotoAsync(site.Url("search/index.html"));
+        await page.Page.Keyboard.PressAsync("/");
+        await page.Page.Keyboard.TypeAsync(annotation.Title);
+        await WaitForSearchAsync(page.Page);
+        var results = await ResultsAsync(page.Page);
+        var hit = Array.FindIndex(results, r => r.Title == annotation.Title);
+        Assert.True(hit >= 0, $"'{annotation.Title}' is not among the results for its own title");
+        Assert.Contains(", on " + annotation.Target, results[hit].Meta);
+        Assert.Contains("from " + annotation.CommunityTitle, results[hit].Meta);
+
+        await ArrowToAsync(page.Page, annotation.Title, hit + 1);
+        await page.Page.Keyboard.PressAsync("Enter");
+        await page.Page.WaitForURLAsync(site.Url(annotation.Url));
+        Assert.Equal("#" + anchor, await page.Page.EvaluateAsync<string>("() => location.hash"));
+        // The browser scrolls to the fragment once the page has laid out.
+        const string InView = """
+            id => { const e = document.getElementById(id); if (!e) return false;
+                    const r = e.getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight; }
+            """;
+        var inView = true;
+        try { await page.Page.WaitForFunctionAsync(InView, anchor, new PageWaitForFunctionOptions { Timeout = 5000 }); }
+        catch (TimeoutException) { inView = false; }
+        Assert.True(inView, $"#{anchor} is missing or not scrolled into view on {annotation.Url}");
+        await AssertCleanAsync(page);
+    }
+
+    [Theory]
+    [InlineData("café", "café")]
+    [InlineData("Māori", "māori")]
+    [InlineData("crisis café", "café")]
+    public async Task Accented_words_are_found(string query, string word)
+    {
+        // The starter content has these words; lunr.js alone would index "café" as "caf" and find nothing.
+        var files = Directory.EnumerateFiles(Repo.Path("content"), "*.md", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains(word, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.NotEmpty(files);
+        await using var page = await site.OpenAsync();
+        await page.Page.GotoAsync(site.Url("search/index.html?q=" + Uri.EscapeDataString(query)));
+        await WaitForSearchAsync(page.Page);
+        var results = await ResultsAsync(page.Page);
+        Assert.NotEmpty(results);
+        var store = Store();
+        // Every result's entry has the word (title, body or summary), and some snippets mark it where they show it.
+        var withWord = results.Where(r => r.Snippet.Contains(word, StringComparison.OrdinalIgnoreCase) || r.Title.Contains(word, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.All(withWord.Where(r => r.Snippet.Contains(word, StringComparison.OrdinalIgnoreCase)),
+            r => Assert.Contains(r.Marks, m => m.Contains(word, StringComparison.OrdinalIgnoreCase)));
+        Assert.All(results, r => Assert.Contains(store, e => site.Url(e.Url) == r.Href));
+        await AssertCleanAsync(page);
+    }
+
+    [Fact]
+    public async Task Search_works_from_disk()
+    {
+        var searchPage = new Uri(Path.Combine(site.SiteDirectory, "search", "index.html")).AbsoluteUri;
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = SiteFixture.Desktop });
+        try
+        {
+            var requests = new List<string>();
+            context.Request += (_, r) => requests.Add(r.Url);
+            var page = await context.NewPageAsync();
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+
+            // From the home page's header box, as a visitor who opened index.html from a folder.
+            await page.GotoAsync(new Uri(Path.Combine(site.SiteDirectory, "index.html")).AbsoluteUri);
+            await page.Keyboard.PressAsync("/");
+            await page.Keyboard.TypeAsync("peer support");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(searchPage + "?q=peer+support");
+            await WaitForSearchAsync(page);
+            var results = await ReadResultsAsync(page);
+            Assert.NotEmpty(results);
+            Assert.NotEmpty(results.SelectMany(r => r.Marks));
+
+            // Straight to search/index.html?q=…, then open a result with the keyboard.
+            await page.GotoAsync(searchPage + "?q=" + Uri.EscapeDataString("café"));
+            await WaitForSearchAsync(page);
+            results = await ReadResultsAsync(page);
+            Assert.NotEmpty(results);
+            Assert.All(results, r => Assert.StartsWith("file://", r.Href));
+            await page.Locator("#pc-search-page-input").FocusAsync();
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(results[0].Href);
+            Assert.True(File.Exists(new Uri(results[0].Href).LocalPath), results[0].Href + " is not a file of the site");
+
+            Assert.Empty(errors);
+            Assert.DoesNotContain(requests, u => !u.StartsWith("file://", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// A small site (the test fixture content plus one project) whose title and summary carry accented
+    /// words at the ends of words, where lunr.js's own trimmer would cut them: built, opened from disk,
+    /// searched for each word as typed and as the whole phrase.
+    /// </summary>
+    [Theory]
+    [InlineData("Öffnung", "Öffnung")]
+    [InlineData("öffnung", "Öffnung")]
+    [InlineData("Crisis café", "café")]
+    [InlineData("Māori", "Māori")]
+    public async Task Accented_words_at_the_ends_of_words_are_found_in_a_fixture_site(string query, string marked)
+    {
+        var dir = AccentedSite.Value;
+        var context = await site.Browser.NewContextAsync();
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(Path.Combine(dir, "search", "index.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(query));
+            await WaitForSearchAsync(page);
+            var results = await ReadResultsAsync(page);
+            var hit = Assert.Single(results, r => r.Title == AccentedTitle);
+            Assert.Contains(hit.Marks, m => m.Contains(marked, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private const string AccentedTitle = "Crisis café Öffnung";
+
+    private static readonly Lazy<string> AccentedSite = new(() =>
+    {
+        var root = Path.Combine(Path.GetTempPath(), "peercommons-search-accents-" + Guid.NewGuid().ToString("N"));
+        var content = Path.Combine(root, "content");
+        var source = Repo.Path("tests", "PeerCommons.Tests", "fixtures", "valid", "content");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(content, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        File.WriteAllText(Path.Combine(content, "projects", "crisis-cafe.md"), $"""
+            ---
+            title: {AccentedTitle}
+            summary: "A crisis café for Māori whānau, with a later Öffnung in Köln."
+            tags: [crisis]
+            updated: 2026-02-01
+            region: Auckland
+            country: New Zealand
+            status: active
+            organisation_type: user-led
+            populations: [Māori]
+            support_formats: [group]
+            roles: [volunteer]
+            started: 2019
+            funding: [Charitable trusts]
+            contributors: [Fixture Editors]
+            ---
+
+            An evening crisis café run by peers. The Öffnung of a second café followed.
+            """);
+        var output = Path.Combine(root, "_site");
+        var build = BuildPipeline.Run(new BuildOptions
+        {
+            ContentDirectory = content,
+            ThemeDirectory = Repo.Path("theme"),
+            OutputDirectory = output,
+            WriteOutput = true,
+        });
+        if (!build.Succeeded || !build.Written)
+            throw new InvalidOperationException("building the accented fixture site failed: " + (build.FatalError ??
+                string.Join(Environment.NewLine, build.Diagnostics.Select(d => d.ToString()))));
+        return output;
+    });
+}
