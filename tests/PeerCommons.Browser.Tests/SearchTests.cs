@@ -300,6 +300,32 @@ public sealed class SearchTests(SiteFixture site)
         await AssertCleanAsync(page);
     }
 
+    [Theory]
+    [InlineData("café?", true)]
+    [InlineData("Café.", true)]
+    [InlineData("(peer)", true)]
+    [InlineData("\"peer support\"", true)]
+    [InlineData("peer:", true)]
+    [InlineData("what is peer support?", true)]
+    [InlineData("title:peer", true)]
+    [InlineData("sup*", true)]
+    [InlineData("-", false)]
+    [InlineData("*", false)]
+    [InlineData("the", false)]
+    public async Task Punctuation_and_query_syntax_as_visitors_type_them(string query, bool expectResults)
+    {
+        // lunr.js's query parser takes "café?" and "(peer)" as whole terms and finds nothing, and takes
+        // "-" or "*" as "every document"; search.js falls back to the plain words and ignores a query without any.
+        await using var page = await site.OpenAsync();
+        await page.Page.GotoAsync(site.Url("search/index.html?q=" + Uri.EscapeDataString(query)));
+        await WaitForSearchAsync(page.Page);
+        var results = await ResultsAsync(page.Page);
+        Assert.Equal(expectResults, results.Length > 0);
+        // Only words of the query are marked, never stop words like "what" or "is".
+        Assert.DoesNotContain(results.SelectMany(r => r.Marks), m => m.Trim().ToLowerInvariant() is "what" or "is" or "the");
+        await AssertCleanAsync(page);
+    }
+
     [Fact]
     public async Task Search_works_from_disk()
     {

@@ -58,24 +58,41 @@
 
   function params() { return new URLSearchParams(window.location.search); }
 
+  /* What the index's trimmer strips from the ends of words (PeerCommons.Search's Unicode trimmer):
+     anything but letters, combining marks, numbers and connector punctuation. */
+  var TRIM = /^[^\p{L}\p{M}\p{N}\p{Pc}]+|[^\p{L}\p{M}\p{N}\p{Pc}]+$/gu;
+
+  /* The query's plain words, as the index holds them before stemming: lunr's separators, lunr's query
+     syntax (+ - field: * ~n ^n) and punctuation ("café?", "(peer)", quotes) removed, stop words dropped. */
+  function words(text) {
+    return text.toLowerCase().split(/[\s\-]+/).map(function (word) {
+      return word.replace(/^[+\-]+|[*~^].*$|^[\p{L}\p{N}_]+:(?=.)/gu, "").replace(TRIM, "");
+    }).filter(function (word) {
+      return word && window.lunr.stopWordFilter(new window.lunr.Token(word)) !== undefined;
+    });
+  }
+
   function runQuery(search, text) {
     var query = text.trim();
     if (!query) return [];
+    var plain = words(query);
+    /* Nothing searchable ("-", "*", "the"): lunr would match every document or none. */
+    if (!plain.length) return [];
     try {
       var found = search.index.search(query);
       if (found.length) return found;
     } catch (e) { /* not lunr query syntax: fall back to plain words below */ }
+    /* Typed text that lunr's syntax does not take as meant (punctuation, quotes, a word being typed):
+       every plain word, also as the start of a longer word. */
     return search.index.query(function (q) {
-      window.lunr.tokenizer(query).forEach(function (token) {
-        q.term(token.toString(), { wildcard: window.lunr.Query.wildcard.TRAILING });
+      plain.forEach(function (word) {
+        q.term(word, { wildcard: window.lunr.Query.wildcard.TRAILING });
       });
     });
   }
 
   function stems(text) {
-    return text.toLowerCase().split(/[\s\-]+/).map(function (word) {
-      return word.replace(/^[+\-]|[*~^].*$|^[a-z]+:/g, "");
-    }).filter(Boolean).map(function (word) {
+    return words(text).map(function (word) {
       return window.lunr.stemmer(new window.lunr.Token(word)).toString();
     });
   }
@@ -83,8 +100,9 @@
   /* The snippet as text nodes, with words matching the query wrapped in <mark>. */
   function highlighted(snippet, queryStems) {
     var fragment = document.createDocumentFragment();
-    snippet.split(/(\s+)/).forEach(function (part) {
-      var word = part.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    /* Split as lunr's tokenizer splits (whitespace and hyphens), so "co-production" marks both halves. */
+    snippet.split(/([\s\-]+)/).forEach(function (part) {
+      var word = part.toLowerCase().replace(TRIM, "");
       var stem = word && window.lunr.stemmer(new window.lunr.Token(word)).toString();
       var hit = word && queryStems.some(function (q) { return stem === q || (q.length > 2 && word.indexOf(q) === 0); });
       if (hit) {
