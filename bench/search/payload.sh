@@ -59,4 +59,4 @@ printf '%-46s %14s %14s\n' "" "raw (B)" "gzip -9 (B)"
 printf '%-46s %14d %14d\n' "ours: search/search-index.js (index + store)" "$ours_raw" "$ours_gz"
 printf '%-46s %14d %14d\n' "lunr.js 2.3.9, path refs, full text" "$lunr_raw" "$lunr_gz"
 echo "ratio (ours / lunr, gzipped): $ratio   target: <= 0.25   $(awk -v r="$ratio" 'BEGIN { print (r <= 0.25 ? "MET" : "NOT MET") }')"
-grep -o '"search": *{[^}]*}' "$work/build-report.json" 2>/dev/null | tr -s ' \n' ' ' && echo || true
+node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).search; if (s) console.log("build-report.json search:", JSON.stringify(s))' "$work/build-report.json" || true

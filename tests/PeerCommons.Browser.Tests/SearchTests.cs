@@ -405,6 +405,7 @@ public sealed class SearchTests(SiteFixture site)
     private static readonly Lazy<string> AccentedSite = new(() =>
     {
         var root = Path.Combine(Path.GetTempPath(), "peercommons-search-accents-" + Guid.NewGuid().ToString("N"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(root, recursive: true); } catch (IOException) { } };
         var content = Path.Combine(root, "content");
         var source = Repo.Path("tests", "PeerCommons.Tests", "fixtures", "valid", "content");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))

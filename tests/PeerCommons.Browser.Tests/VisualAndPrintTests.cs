@@ -83,6 +83,7 @@ public sealed class VisualAndPrintTests(SiteFixture site)
         long total;
         lock (bytes) total = bytes.Values.Sum();
         Assert.True(total < 60 * 1024, $"entry page with its assets is {total} bytes: {string.Join(", ", bytes.Select(b => $"{b.Key} {b.Value}"))}");
-        Assert.True(themeBytes < 24 * 1024, $"site.css, print.css and site.js are {themeBytes} bytes uncompressed; keep it small");
+        // 24 KB until copy-link buttons and the annotation and list filters joined site.js (about 6 KB, 2 KB gzipped).
+        Assert.True(themeBytes < 28 * 1024, $"site.css, print.css and site.js are {themeBytes} bytes uncompressed; keep it small");
     }
 }

@@ -20,6 +20,27 @@
     });
   }
 
+  /* The index ships in a compact form (see SearchIndexStage.WriteCompact): postings as delta-coded ref
+     numbers, field vectors as delta-coded term indices and scores x 1000. This rebuilds exactly the
+     object lunr.js serializes, for lunr.Index.load. */
+  function expand(c) {
+    var invertedIndex = c.terms.map(function (row) {
+      var posting = { _index: row[1] };
+      c.fields.forEach(function (field, f) {
+        var refs = {}, n = 0, deltas = row[2 + f];
+        for (var i = 0; i < deltas.length; i++) { n += deltas[i]; refs[n.toString(36)] = {}; }
+        posting[field] = refs;
+      });
+      return [row[0], posting];
+    });
+    var fieldVectors = c.vectors.map(function (row) {
+      var terms = row[2], scores = row[3], vector = new Array(terms.length * 2), t = 0;
+      for (var i = 0; i < terms.length; i++) { t += terms[i]; vector[2 * i] = t; vector[2 * i + 1] = scores[i] / 1000; }
+      return [c.fields[row[0]] + "/" + row[1].toString(36), vector];
+    });
+    return { version: c.version, fields: c.fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: c.pipeline };
+  }
+
   /* Loads lunr.js and the index once, on first use. */
   function loadIndex() {
     if (!loading) {
@@ -27,7 +48,7 @@
         .then(function () { return loadScript(indexUrl); })
         .then(function () {
           var data = window.PeerCommonsSearch;
-          return { index: window.lunr.Index.load(data.index), store: data.store, fields: data.fields };
+          return { index: window.lunr.Index.load(expand(data.index)), store: data.store, fields: data.fields };
         });
     }
     return loading;

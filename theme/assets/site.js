@@ -1,5 +1,5 @@
-/* PeerCommons: quick exit (the GOV.UK "exit this page" pattern), copy-link buttons, annotation and list
-   filters. No storage, no requests, no inline styles: only classes and the hidden attribute change. */
+/* PeerCommons: quick exit (GOV.UK "exit this page"), copy link, annotation and list filters.
+   No storage, no requests, no inline styles: only classes and the hidden attribute change. */
 (function () {
   "use strict";
   var d = document, each = function (list, f) { Array.prototype.forEach.call(list, f); };
@@ -30,7 +30,6 @@
       presses.push(now);
       if (presses.length >= 3) exitPage(event);
     }, true);
-    // A page restored from the back/forward cache after an exit stays blank.
     window.addEventListener("pageshow", function (event) {
       if (event.persisted && leaving && d.body) d.body.textContent = "";
     });
@@ -38,16 +37,12 @@
 
   if (!d.body || !d.body.appendChild) return;
 
-  // One polite live region for the messages below.
-  var live = d.createElement("p");
-  live.className = "visually-hidden";
+  function make(tag, cls, parent) { var e = d.createElement(tag); e.className = cls; if (parent) parent.appendChild(e); return e; }
+  var live = make("p", "visually-hidden", d.body);
   live.setAttribute("role", "status");
-  d.body.appendChild(live);
   function say(text) { live.textContent = ""; setTimeout(function () { live.textContent = text; }, 50); }
 
-  // Copy link. The address is body[data-page-url] (the page's absolute URL, written when site.yaml has
-  // base_url) + "#id"; without it, the address the browser shows over http(s); opened from disk, the
-  // path from the site's root (the home link), e.g. "curricula/x/y/index.html#objective-1".
+  // Copy link: body[data-page-url] + "#id"; else the browser's address; from disk, the path from the site root.
   function linkTo(id) {
     var page = d.body.getAttribute("data-page-url"), here = location.href.split("#")[0];
     if (!page && !/^https?:$/.test(location.protocol)) {
@@ -64,34 +59,29 @@
       setTimeout(function () { button.textContent = "Copy link"; }, 2000);
     }
     function fallback() {
-      // No async clipboard (file://, plain http, refused): copy from a selected field, or leave it selected.
-      var field = button.nextElementSibling;
+      // No async clipboard (file:, http): copy from a selected field.
+      var field = button.nextElementSibling, ok = false;
       if (!field || field.className !== "copy-link-field") {
-        field = d.createElement("input");
-        field.className = "copy-link-field";
+        field = make("input", "copy-link-field");
         field.readOnly = true;
         field.setAttribute("aria-label", "Link");
-        button.parentNode.insertBefore(field, button.nextSibling);
+        button.after(field);
       }
       field.value = url;
-      field.focus();
       field.select();
-      var ok = false;
-      try { ok = d.execCommand("copy"); } catch (ignored) { /* shown instead */ }
-      if (ok) { field.parentNode.removeChild(field); button.focus(); done(); } else say("Press Control+C or Command+C to copy the selected link");
+      try { ok = d.execCommand("copy"); } catch (ignored) { /* left selected */ }
+      if (ok) { field.remove(); button.focus(); done(); } else say("Press Ctrl+C to copy the link");
     }
     if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) navigator.clipboard.writeText(url).then(done, fallback);
     else fallback();
   }
 
   function addCopy(where, id, name) {
-    var button = d.createElement("button");
+    var button = make("button", "copy-link", where);
     button.type = "button";
-    button.className = "copy-link";
     button.textContent = "Copy link";
     button.setAttribute("aria-label", "Copy link to " + name.replace(/\s+/g, " ").trim());
     button.addEventListener("click", function () { copy(button, linkTo(id)); });
-    where.appendChild(button);
   }
 
   each(d.querySelectorAll(".entry-body h2[id], .entry-body h3[id], li[id^='objective-'], [id^='module-']"), function (el) {
@@ -102,60 +92,49 @@
   });
 
   function select(box, id, label, options) {
-    var wrap = d.createElement("span"), l = d.createElement("label"), s = d.createElement("select");
+    var wrap = make("span", "", box), l = make("label", "", wrap), s = make("select", "", wrap);
     l.htmlFor = s.id = id;
     l.textContent = label;
     s.appendChild(new Option("all", ""));
     Object.keys(options).sort(function (a, b) { return options[a].localeCompare(options[b]); })
       .forEach(function (k) { s.appendChild(new Option(options[k], k)); });
-    wrap.appendChild(l);
-    wrap.appendChild(s);
-    box.appendChild(wrap);
     return s;
   }
 
-  // Annotations: filter every note on the page (in "In communities" and beside sections) by community and type.
-  var box = d.querySelector("[data-annotation-filters]");
-  var notes = d.querySelectorAll("article.annotation[data-community]");
+  // Annotations (in "In communities" and beside sections), by community and type.
+  var box = d.querySelector("[data-annotation-filters]"), notes = d.querySelectorAll("article.annotation[data-community]");
   if (box && notes.length > 1) {
-    var communities = {}, types = {};
+    var names = [{}, {}];
     each(notes, function (n) {
-      var c = n.querySelector(".annotation-meta a"), t = n.querySelector(".annotation-type");
-      communities[n.getAttribute("data-community")] = c ? c.textContent : n.getAttribute("data-community");
-      types[n.getAttribute("data-type")] = t ? t.textContent : n.getAttribute("data-type");
+      names[0][n.dataset.community] = n.querySelector(".annotation-meta a").textContent;
+      names[1][n.dataset.type] = n.querySelector(".annotation-type").textContent;
     });
-    var byCommunity = select(box, "pc-annotation-community", "Community", communities);
-    var byType = select(box, "pc-annotation-type", "Type of note", types);
-    var count = d.createElement("span");
-    count.className = "filter-count";
-    box.appendChild(count);
-    var filterNotes = function () {
+    var by = [select(box, "pc-annotation-community", "Community", names[0]), select(box, "pc-annotation-type", "Type of note", names[1])];
+    var count = make("span", "filter-count", box), filterNotes = function () {
       var shown = 0;
       each(notes, function (n) {
-        var hide = (byCommunity.value && n.getAttribute("data-community") !== byCommunity.value) || (byType.value && n.getAttribute("data-type") !== byType.value);
+        var hide = (by[0].value && n.dataset.community !== by[0].value) || (by[1].value && n.dataset.type !== by[1].value);
         n.hidden = !!hide;
         if (!hide) shown++;
         each(d.querySelectorAll(".annotation-index a[href='#" + n.id + "']"), function (a) { a.parentNode.hidden = !!hide; });
       });
       count.textContent = shown + " of " + notes.length + " notes shown";
     };
-    byCommunity.addEventListener("change", filterNotes);
-    byType.addEventListener("change", filterNotes);
+    by[0].addEventListener("change", filterNotes);
+    by[1].addEventListener("change", filterNotes);
     filterNotes();
   }
 
-  // Lists: "entries annotated by community X". Hidden in the HTML, since it does nothing without script.
+  // Lists: "annotated by community X"; the form is hidden in the HTML, as it needs script.
   var form = d.querySelector("form[data-list-filter]");
   if (form) {
     var chooser = form.querySelector("select"), items = d.querySelectorAll("main .entry-list > li");
-    var status = d.createElement("span");
-    status.className = "filter-count";
+    var status = make("span", "filter-count", form);
     status.setAttribute("role", "status");
-    form.appendChild(status);
     var filterList = function () {
       var c = chooser.value, shown = 0;
       each(items, function (li) {
-        var hide = c && (" " + (li.getAttribute("data-communities") || "") + " ").indexOf(" " + c + " ") < 0;
+        var hide = c && (" " + (li.dataset.communities || "") + " ").indexOf(" " + c + " ") < 0;
         li.hidden = !!hide;
         if (!hide) shown++;
       });
