@@ -1,4 +1,4 @@
-namespace PeerCommons.Tests.Support;
+namespace PeerCommons.TestSupport;
 
 /// <summary>A scratch folder deleted at the end of the test.</summary>
 public sealed class TempFolder : IDisposable
@@ -20,6 +20,16 @@ public sealed class TempFolder : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
         return full;
+    }
+
+    /// <summary>Copies a folder tree (a fixture, the theme) into place.</summary>
+    public static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file)));
     }
 
     public void Dispose()

@@ -1,4 +1,4 @@
-namespace PeerCommons.Hardening.Tests.Support;
+namespace PeerCommons.TestSupport;
 
 /// <summary>Locates the repository (the folder with PeerCommons.sln) from the test's output folder.</summary>
 public static class Repo
