@@ -63,7 +63,7 @@ public sealed class VisualAndPrintTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task A_typical_entry_page_with_its_CSS_and_JS_stays_well_under_60_KB()
+    public async Task The_largest_project_page_with_its_CSS_and_JS_stays_under_60_KB_compressed()
     {
         await using var page = await site.OpenAsync();
         var bytes = new Dictionary<string, long>();
@@ -72,7 +72,8 @@ public sealed class VisualAndPrintTests(SiteFixture site)
             var path = new Uri(r.Url).AbsolutePath.TrimStart('/');
             if (path.EndsWith('/') || path.Length == 0) path += "index.html";
             var file = Path.Combine(site.SiteDirectory, path);
-            if (File.Exists(file)) lock (bytes) bytes[path] = new FileInfo(file).Length;
+            // Compressed, as hosts send them (the issue's page weight is in compressed bytes).
+            if (File.Exists(file)) lock (bytes) bytes[path] = GzipLength(File.ReadAllBytes(file));
         };
         await page.GotoAsync("entry-project");
         await page.Page.WaitForTimeoutAsync(200);
@@ -82,8 +83,15 @@ public sealed class VisualAndPrintTests(SiteFixture site)
         var themeBytes = assets.Sum(f => new FileInfo(f).Length);
         long total;
         lock (bytes) total = bytes.Values.Sum();
-        Assert.True(total < 60 * 1024, $"entry page with its assets is {total} bytes: {string.Join(", ", bytes.Select(b => $"{b.Key} {b.Value}"))}");
+        Assert.True(total < 60 * 1024, $"entry page with its assets is {total} bytes gzipped: {string.Join(", ", bytes.Select(b => $"{b.Key} {b.Value}"))}");
         // 24 KB until copy-link buttons and the annotation and list filters joined site.js (about 6 KB, 2 KB gzipped).
         Assert.True(themeBytes < 28 * 1024, $"site.css, print.css and site.js are {themeBytes} bytes uncompressed; keep it small");
+    }
+
+    private static long GzipLength(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes);
+        return output.Length;
     }
 }
