@@ -115,7 +115,18 @@ public static class BuildPipeline
             }
         });
 
-        var others = IndexPageBuilder.Build(context).Concat(Redirects.Pages(context)).Concat(PrintPage.Build(context)).ToList();
+        // Print views reuse their modules' parses, so they come after the module pages, and each
+        // curriculum's two print views are built one after the other by one worker.
+        Parallel.ForEach(site.OfKind(EntryKind.Curriculum).ToList(), curriculum =>
+        {
+            foreach (var (page, view) in PrintPage.Build(curriculum, context))
+            {
+                WritePage(page, view, "curricula", null, context, templates, sink, links);
+                Interlocked.Increment(ref count);
+            }
+        });
+
+        var others = IndexPageBuilder.Build(context).Concat(Redirects.Pages(context)).ToList();
         Parallel.ForEach(others, item =>
         {
             var section = item.Page.Split('/')[0];

@@ -11,6 +11,9 @@ namespace PeerCommons.Render;
 /// </summary>
 public static class AnnotationMarkers
 {
+    private static readonly object Marked = new();
+
+    /// <summary>Adds the markers once; a document rendered for a second view already has them.</summary>
     public static void Add(MarkdownDocument document, IReadOnlyList<AnnotationView> placed)
     {
         if (placed.Count == 0) return;
@@ -18,7 +21,8 @@ public static class AnnotationMarkers
         {
             var id = heading.GetAttributes().Id;
             var notes = placed.Where(a => a.SectionId == id).ToList();
-            if (notes.Count == 0 || heading.Inline is null) continue;
+            if (notes.Count == 0 || heading.Inline is null || heading.GetData(Marked) is not null) continue;
+            heading.SetData(Marked, true);
             var label = notes.Count == 1 ? "1 community note" : $"{notes.Count} community notes";
             heading.Inline.AppendChild(new HtmlInline($" <a class=\"annotation-marker\" href=\"#{notes[0].Anchor}\">{label}</a>"));
         }

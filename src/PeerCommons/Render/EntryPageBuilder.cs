@@ -30,10 +30,10 @@ public static class EntryPageBuilder
     private static PageView BuildView(Entry entry, string page, bool trainer, RenderContext context)
     {
         var site = context.Site;
-        // The learner page renders the shared parse (and reports its findings once); the trainer
-        // page parses again because resolving links rewrites the tree for one page's depth.
+        // Both views render the one parse (links are resolved again for each page's depth); the
+        // learner page, built first, reports its findings.
         var pipeline = trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner;
-        var document = trainer ? PeerCommons.Markdown.MarkdownPipelines.Parse(entry.File.Body, pipeline) : context.Parsed.Of(entry);
+        var document = context.Parsed.Of(entry);
         var cited = MarkdownHtml.Resolve(document, page, context);
         if (!trainer) MarkdownStage.Report(entry, document, site, context.Diagnostics);
 
@@ -132,7 +132,7 @@ public static class EntryPageBuilder
         var headings = context.Parsed.HeadingsOf(entry);
         foreach (var annotation in context.Site.AnnotationsOf(entry.Key))
         {
-            var document = trainer ? PeerCommons.Markdown.MarkdownPipelines.Parse(annotation.File.Body, MarkdownPipelines.Learner) : context.Parsed.Of(annotation);
+            var document = context.Parsed.Of(annotation);
             var (html, keys) = MarkdownHtml.Render(document, page, context, MarkdownPipelines.Learner);
             if (!trainer) MarkdownStage.Report(annotation, document, context.Site, context.Diagnostics);
             cited.AddRange(keys);

@@ -19,11 +19,11 @@ public static class PrintPage
 
     public static string QrPathOf(Entry curriculum) => $"curricula/{curriculum.Id}/print/qr.png";
 
-    public static IEnumerable<(string Page, PageView View)> Build(RenderContext context)
+    /// <summary>The learner and trainer print views of one curriculum, built in turn (they share its modules' parses).</summary>
+    public static IEnumerable<(string Page, PageView View)> Build(Entry curriculum, RenderContext context)
     {
-        foreach (var curriculum in context.Site.OfKind(EntryKind.Curriculum).OrderBy(c => c.Key, StringComparer.Ordinal))
-            foreach (var trainer in new[] { false, true })
-                yield return (PathOf(curriculum, trainer), View(curriculum, trainer, context));
+        foreach (var trainer in new[] { false, true })
+            yield return (PathOf(curriculum, trainer), View(curriculum, trainer, context));
     }
 
     /// <summary>The QR code image of each curriculum's online address (only when base_url is set).</summary>
@@ -42,7 +42,8 @@ public static class PrintPage
     {
         var page = PathOf(curriculum, trainer);
         var pipeline = trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner;
-        var intro = PeerCommons.Markdown.MarkdownPipelines.Parse(curriculum.File.Body, pipeline);
+        // The entries' own parses, resolved again for this page (print and module pages are equally deep).
+        var intro = context.Parsed.Of(curriculum);
         var (introHtml, cited) = MarkdownHtml.Render(intro, page, context, pipeline);
         var keys = new List<string>(cited.Concat(curriculum.Sources));
         var modules = new List<PrintModuleView>();
@@ -50,7 +51,7 @@ public static class PrintPage
         foreach (var module in context.Site.ModulesOf(curriculum.Id))
         {
             number++;
-            var document = PeerCommons.Markdown.MarkdownPipelines.Parse(module.File.Body, pipeline);
+            var document = context.Parsed.Of(module);
             var (html, moduleCited) = MarkdownHtml.Render(document, page, context, pipeline);
             keys.AddRange(moduleCited.Concat(module.Sources));
             var minutes = module.Field<int>("duration_minutes");
@@ -97,6 +98,8 @@ public static class PrintPage
         var nodes = Parser.ParseFragment(html, document.Body!);
         var container = document.CreateElement("div");
         foreach (var node in nodes.ToList()) container.AppendChild(node);
+        // Annotations are not printed, so neither are the markers that lead to them.
+        foreach (var marker in container.QuerySelectorAll("a.annotation-marker").ToList()) marker.Remove();
         foreach (var element in container.QuerySelectorAll("[id]"))
             element.Id = $"{prefix}--{element.Id}";
         foreach (var link in container.QuerySelectorAll("a[href^='#']"))

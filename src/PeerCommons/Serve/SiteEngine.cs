@@ -486,15 +486,19 @@ public sealed class SiteEngine
                 paths.Add(SitePaths.FileOf(page));
                 Interlocked.Increment(ref count);
             }
-            if (entry.Kind == EntryKind.Curriculum)
-                foreach (var trainer in new[] { false, true })
-                {
-                    var page = PrintPage.PathOf(entry, trainer);
-                    BuildPipeline.WritePage(page, PrintPage.View(entry, trainer, context), "curricula", null, context, templates, sink, new LinkChecker());
-                    paths.Add(SitePaths.FileOf(page));
-                    Interlocked.Increment(ref count);
-                }
             pages[entry.Key] = paths;
+        });
+        // Print views reuse their modules' parses: after the module pages, one worker per curriculum.
+        Parallel.ForEach(entries.Where(e => e.Kind == EntryKind.Curriculum).ToList(), curriculum =>
+        {
+            var paths = new List<string>();
+            foreach (var (page, view) in PrintPage.Build(curriculum, context))
+            {
+                BuildPipeline.WritePage(page, view, "curricula", null, context, templates, sink, new LinkChecker());
+                paths.Add(SitePaths.FileOf(page));
+                Interlocked.Increment(ref count);
+            }
+            pages[curriculum.Key].AddRange(paths);
         });
         pagesByKey = new Dictionary<string, List<string>>(pages, StringComparer.Ordinal);
 

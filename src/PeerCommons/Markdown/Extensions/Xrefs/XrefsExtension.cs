@@ -14,6 +14,8 @@ public sealed class XrefsExtension : IMarkdownExtension
 {
     public const string Scheme = "xref:";
 
+    private static readonly object Written = new();
+
     public void Setup(MarkdownPipelineBuilder pipeline) { }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) { }
@@ -24,11 +26,16 @@ public sealed class XrefsExtension : IMarkdownExtension
     /// <paramref name="resolve"/> maps (key, anchor) to a target or a problem. Broken links are
     /// reported as findings and rendered as plain text, so a page never links nowhere.
     /// </summary>
+    /// <remarks>
+    /// Resolving can be repeated on the same document for another page (a trainer view, a print
+    /// view): each link remembers the reference it was written with.
+    /// </remarks>
     public static void Resolve(MarkdownDocument document, Func<string, string?, (XrefTarget? Target, XrefProblem Problem)> resolve)
     {
-        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && IsXref(l.Url)).ToList())
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && (IsXref(l.Url) || l.GetData(Written) is string)).ToList())
         {
-            var reference = link.Url![Scheme.Length..];
+            if (link.GetData(Written) is not string written) link.SetData(Written, written = link.Url!);
+            var reference = written[Scheme.Length..];
             var hash = reference.IndexOf('#');
             var key = (hash < 0 ? reference : reference[..hash]).Trim('/');
             var anchor = hash < 0 ? null : reference[(hash + 1)..];
