@@ -3,20 +3,23 @@ using Markdig.Extensions.CustomContainers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using PeerCommons.Markdown.Extensions.Citations;
+using PeerCommons.Markdown.Extensions.Xrefs;
 
 namespace PeerCommons.Index;
 
 /// <summary>The words a reader sees in an entry's body, for search: no markup, no code, no facilitator notes.</summary>
 public static class PlainText
 {
-    public static string Of(MarkdownDocument document, int maxChars)
+    /// <param name="titleOf">The title of an entry by key, for cross-references written without text
+    /// (which show the target's title), so the text can be taken before links are resolved.</param>
+    public static string Of(MarkdownDocument document, int maxChars, Func<string, string?> titleOf)
     {
         var text = new StringBuilder();
-        Walk(document, text, maxChars);
+        Walk(document, text, maxChars, titleOf);
         return text.ToString();
     }
 
-    private static void Walk(ContainerBlock container, StringBuilder text, int maxChars)
+    private static void Walk(ContainerBlock container, StringBuilder text, int maxChars, Func<string, string?> titleOf)
     {
         foreach (var block in container)
         {
@@ -24,16 +27,16 @@ public static class PlainText
             switch (block)
             {
                 case CustomContainer: continue; // facilitator notes are for the trainer view only
-                case ContainerBlock nested: Walk(nested, text, maxChars); break;
+                case ContainerBlock nested: Walk(nested, text, maxChars, titleOf); break;
                 case LeafBlock { Inline: { } inline }:
-                    Inlines(inline, text);
+                    Inlines(inline, text, titleOf);
                     text.Append('\n');
                     break;
             }
         }
     }
 
-    private static void Inlines(ContainerInline container, StringBuilder text)
+    private static void Inlines(ContainerInline container, StringBuilder text, Func<string, string?> titleOf)
     {
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
@@ -42,7 +45,10 @@ public static class PlainText
                 case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
                 case LineBreakInline: text.Append(' '); break;
                 case CitationInline: break;
-                case ContainerInline nested: Inlines(nested, text); break;
+                case LinkInline { FirstChild: null } link when XrefsExtension.IsXref(link.Url):
+                    text.Append(titleOf(link.Url![XrefsExtension.Scheme.Length..].Split('#')[0].Trim('/')));
+                    break;
+                case ContainerInline nested: Inlines(nested, text, titleOf); break;
             }
         }
     }

@@ -17,7 +17,7 @@ namespace PeerCommons.Index;
 public static class SearchIndexStage
 {
     public const string ScriptPath = "search/search-index.js";
-    private const int MaxBodyChars = 3000;
+    public const int MaxBodyChars = 3000;
     private const int SnippetChars = 220;
 
     public sealed record Payload(long RawBytes, long GzipBytes, int Documents);
@@ -36,7 +36,7 @@ public static class SearchIndexStage
                 .OrderBy(e => e.Key, StringComparer.Ordinal));
         foreach (var entry in documents)
         {
-            var body = PlainText.Of(context.Parsed.Of(entry), MaxBodyChars);
+            var body = context.Parsed.PlainTextOf(entry);
             var reference = Base36(store.Count);
             builder.Add(reference, new Dictionary<string, string?>
             {
@@ -196,7 +196,7 @@ public static class SearchIndexStage
     public static long GzipLength(byte[] bytes)
     {
         using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(bytes);
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes);
         return output.Length;
     }
 }

@@ -23,6 +23,7 @@ public sealed class GitHistory
 
     public static GitHistory Load(string contentDirectory)
     {
+        if (!InsideGitCheckout(contentDirectory)) return Empty; // no need to start git to learn that
         try
         {
             var start = new ProcessStartInfo("git")
@@ -56,5 +57,12 @@ public sealed class GitHistory
         {
             return Empty; // git is not installed
         }
+    }
+
+    private static bool InsideGitCheckout(string directory)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(directory)); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) return true;
+        return false;
     }
 }

@@ -7,7 +7,16 @@ namespace PeerCommons.Render;
 /// <summary>Every entry's Markdown parsed once, with its headings, so xrefs can check anchors across pages.</summary>
 public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument> documents)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Entry, string> _plainText = new();
+
     public MarkdownDocument Of(Entry entry) => documents[entry];
+
+    /// <summary>
+    /// The words of an entry's body for search (the same whichever page's links the document was last
+    /// resolved for). Taken when first asked and kept: the preview server asks again after edits.
+    /// </summary>
+    public string PlainTextOf(Entry entry) => _plainText.GetOrAdd(entry, e =>
+        Index.PlainText.Of(documents[e], Index.SearchIndexStage.MaxBodyChars, key => site.ByKey.GetValueOrDefault(key)?.Title));
 
     public IReadOnlyList<HeadingInfo> HeadingsOf(Entry entry) =>
         documents.TryGetValue(entry, out var document) ? HeadingIdsExtension.Headings(document) : [];

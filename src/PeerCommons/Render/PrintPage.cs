@@ -1,5 +1,5 @@
 using System.Globalization;
-using AngleSharp.Html.Parser;
+using System.Text.RegularExpressions;
 using PeerCommons.Markdown;
 using PeerCommons.Model;
 using PeerCommons.Render.Views;
@@ -12,7 +12,7 @@ namespace PeerCommons.Render;
 /// order, ids prefixed per module so they stay unique, and on the first page a QR code and the
 /// address of the online version when the site's address (base_url) is known.
 /// </summary>
-public static class PrintPage
+public static partial class PrintPage
 {
     public static string PathOf(Entry curriculum, bool trainer) =>
         trainer ? $"curricula/{curriculum.Id}/{EntryPageBuilder.TrainerFolder}/print/" : $"curricula/{curriculum.Id}/print/";
@@ -89,24 +89,25 @@ public static class PrintPage
         };
     }
 
-    private static readonly HtmlParser Parser = new();
+    [GeneratedRegex("""\s?<a class="annotation-marker"[^>]*>[^<]*</a>""")]
+    private static partial Regex AnnotationMarker();
 
-    /// <summary>Module bodies share heading ids ("in-practice"); on one page each gets its module's prefix.</summary>
+    [GeneratedRegex(@"(\sid="")([^""]+)""")]
+    private static partial Regex Id();
+
+    [GeneratedRegex(@"(\shref=""#)(?!cite-)([^""]+)""")]
+    private static partial Regex InPageLink();
+
+    /// <summary>
+    /// Module bodies share heading ids ("in-practice"); on one page each gets its module's prefix,
+    /// and so do the in-page links to them (not those to the page's list of cited sources).
+    /// The HTML is our own renderer's, with every attribute double-quoted, so patterns are exact.
+    /// Annotations are not printed, so neither are the markers that lead to them.
+    /// </summary>
     private static string PrefixIds(string html, string prefix)
     {
-        var document = Parser.ParseDocument("");
-        var nodes = Parser.ParseFragment(html, document.Body!);
-        var container = document.CreateElement("div");
-        foreach (var node in nodes.ToList()) container.AppendChild(node);
-        // Annotations are not printed, so neither are the markers that lead to them.
-        foreach (var marker in container.QuerySelectorAll("a.annotation-marker").ToList()) marker.Remove();
-        foreach (var element in container.QuerySelectorAll("[id]"))
-            element.Id = $"{prefix}--{element.Id}";
-        foreach (var link in container.QuerySelectorAll("a[href^='#']"))
-        {
-            var target = link.GetAttribute("href")![1..];
-            if (!target.StartsWith("cite-", StringComparison.Ordinal)) link.SetAttribute("href", $"#{prefix}--{target}");
-        }
-        return container.InnerHtml;
+        var unmarked = AnnotationMarker().Replace(html, "");
+        var ids = Id().Replace(unmarked, m => $"{m.Groups[1].Value}{prefix}--{m.Groups[2].Value}\"");
+        return InPageLink().Replace(ids, m => $"{m.Groups[1].Value}{prefix}--{m.Groups[2].Value}\"");
     }
 }
