@@ -178,7 +178,7 @@ public static class BuildPipeline
 
         var listed = site.Pages.Select(e => (e.Url, e.Updated))
             .Concat(EntryKinds.Listed.Select(k => (k.Folder() + "/", (DateOnly?)null)))
-            .Concat(IndexPageBuilder.Tags(site).Select(t => ($"tags/{t.Tag}/", (DateOnly?)null)))
+            .Concat(IndexPageBuilder.TagCounts(site).Select(t => ($"tags/{t.Tag}/", (DateOnly?)null)))
             .Append(("", null)).Append(("tags/", null)).Append(("sources/", null));
         sink.Write("sitemap.xml", Sitemap.Write(listed, site.Config.BaseUrl));
     }

@@ -19,19 +19,25 @@ public static class IndexPageBuilder
         yield return ("", () => Home(context));
         foreach (var kind in EntryKinds.Listed)
             yield return ($"{kind.Folder()}/", () => KindList(kind, context));
-        foreach (var (tag, entries) in Tags(site))
-            yield return ($"tags/{tag}/", () => TagPage(tag, entries, context));
+        // Grouping is cheap; sorting each tag's entries waits until its page is really built.
+        var tagged = site.Pages.SelectMany(e => e.Tags.Select(t => (Tag: t, Entry: e))).ToLookup(p => p.Tag, p => p.Entry, StringComparer.Ordinal);
+        foreach (var tag in tagged.Select(g => g.Key).Order(StringComparer.Ordinal))
+            yield return ($"tags/{tag}/", () => TagPage(tag, SortedForTag(tagged[tag]), context));
         yield return ("tags/", () => TagIndex(context));
         yield return ("sources/", () => Bibliography(context));
         yield return ("search/", () => Search(context));
         yield return ("404.html", () => NotFound(context));
     }
 
-    public static IEnumerable<(string Tag, List<Entry> Entries)> Tags(Site site) =>
-        site.Pages.SelectMany(e => e.Tags.Select(t => (Tag: t, Entry: e)))
-            .GroupBy(p => p.Tag, StringComparer.Ordinal)
+    /// <summary>Every tag used by a page, with how many pages use it, in order.</summary>
+    public static IEnumerable<(string Tag, int Count)> TagCounts(Site site) =>
+        site.Pages.SelectMany(e => e.Tags.Distinct(StringComparer.Ordinal))
+            .GroupBy(t => t, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Select(p => p.Entry).Distinct().OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).ToList()));
+            .Select(g => (g.Key, g.Count()));
+
+    private static List<Entry> SortedForTag(IEnumerable<Entry> entries) =>
+        entries.Distinct().OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>Entries of a kind in their natural order: history by date, others by title.</summary>
     public static IEnumerable<Entry> Ordered(EntryKind kind, Site site) => kind == EntryKind.History
@@ -98,8 +104,8 @@ public static class IndexPageBuilder
     private static PageView TagIndex(RenderContext context)
     {
         const string page = "tags/";
-        var tags = Tags(context.Site).Select(t => new ListItemView(Html.Escape(t.Tag), SitePaths.Relative(page, $"tags/{t.Tag}/"), "",
-            "Tag", $"{t.Entries.Count} {(t.Entries.Count == 1 ? "entry" : "entries")}", [])).ToList();
+        var tags = TagCounts(context.Site).Select(t => new ListItemView(Html.Escape(t.Tag), SitePaths.Relative(page, $"tags/{t.Tag}/"), "",
+            "Tag", $"{t.Count} {(t.Count == 1 ? "entry" : "entries")}", [])).ToList();
         return new PageView
         {
             Template = "tags",

@@ -232,6 +232,8 @@ public sealed class SiteEngine
             }
             else SetOutKeys(relative, []);
             changes.Add(new Change(old, updated, oldKeys, _outKeys.GetValueOrDefault(relative) ?? []));
+            // Redirect pages name their target and follow its aliases: only these changes touch them.
+            if (old is null || updated is null || !old.Aliases.SequenceEqual(updated.Aliases) || old.Title != updated.Title) plan.Redirects = true;
         }
         return Finish(clock, plan, oldSite, oldContext, changes);
     }
@@ -510,20 +512,26 @@ public sealed class SiteEngine
             indexPages.Add(SitePaths.FileOf(page));
             if (plan.All || WantIndexPage(page, plan)) others.Add((page, view()));
         }
-        redirects = new Dictionary<string, string>(StringComparer.Ordinal);
-        var targets = Redirects.Targets(site).ToDictionary(t => t.Alias + "/", t => t.Target.Key + "\n" + t.Target.Title + "\n" + t.Target.Url, StringComparer.Ordinal);
-        foreach (var (page, view) in Redirects.Pages(context))
+        // Redirect pages name their target and follow its aliases: rebuilt only when those can have changed.
+        var redirectsChanged = plan.All || plan.Redirects;
+        if (redirectsChanged)
         {
-            redirects[SitePaths.FileOf(page)] = targets.GetValueOrDefault(page, "");
-            if (plan.All || _redirects.GetValueOrDefault(SitePaths.FileOf(page)) != redirects[SitePaths.FileOf(page)]) others.Add((page, view));
+            redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+            var targets = Redirects.Targets(site).ToDictionary(t => t.Alias + "/", t => t.Target.Key + "\n" + t.Target.Title + "\n" + t.Target.Url, StringComparer.Ordinal);
+            foreach (var (page, view) in Redirects.Pages(context))
+            {
+                redirects[SitePaths.FileOf(page)] = targets.GetValueOrDefault(page, "");
+                if (plan.All || _redirects.GetValueOrDefault(SitePaths.FileOf(page)) != redirects[SitePaths.FileOf(page)]) others.Add((page, view));
+            }
         }
+        else redirects = _redirects;
         Parallel.ForEach(others, item =>
         {
             var section = item.Page.Split('/')[0];
             BuildPipeline.WritePage(item.Page, item.View, EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null, null, context, templates, sink, new LinkChecker());
             Interlocked.Increment(ref count);
         });
-        sink.Write("_redirects", Redirects.NetlifyFile(site));
+        if (redirectsChanged) sink.Write("_redirects", Redirects.NetlifyFile(site));
         // Feeds and the sitemap show titles, summaries and dates: only a changed "face" changes them.
         if (plan.All || plan.Listings) BuildPipeline.WriteFeeds(context, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
@@ -585,13 +593,14 @@ public sealed class SiteEngine
         public bool Theme;
         public bool Config;
         public bool Listings;
+        public bool Redirects;
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
         public HashSet<EntryKind> Kinds { get; } = [];
 
         public Plan Union(Plan other)
         {
-            var plan = new Plan { All = All || other.All, Theme = Theme || other.Theme, Config = Config || other.Config, Listings = Listings || other.Listings };
+            var plan = new Plan { All = All || other.All, Theme = Theme || other.Theme, Config = Config || other.Config, Listings = Listings || other.Listings, Redirects = Redirects || other.Redirects };
             plan.Keys.UnionWith(Keys); plan.Keys.UnionWith(other.Keys);
             plan.Tags.UnionWith(Tags); plan.Tags.UnionWith(other.Tags);
             plan.Kinds.UnionWith(Kinds); plan.Kinds.UnionWith(other.Kinds);
