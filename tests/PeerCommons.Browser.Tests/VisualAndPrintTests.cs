@@ -73,7 +73,7 @@ public sealed class VisualAndPrintTests(SiteFixture site)
             if (path.EndsWith('/') || path.Length == 0) path += "index.html";
             var file = Path.Combine(site.SiteDirectory, path);
             // Compressed, as hosts send them (the issue's page weight is in compressed bytes).
-            if (File.Exists(file)) lock (bytes) bytes[path] = GzipLength(File.ReadAllBytes(file));
+            if (File.Exists(file)) lock (bytes) bytes[path] = PeerCommons.Write.Gzip.Length(File.ReadAllBytes(file));
         };
         await page.GotoAsync("entry-project");
         await page.Page.WaitForTimeoutAsync(200);
@@ -86,12 +86,5 @@ public sealed class VisualAndPrintTests(SiteFixture site)
         Assert.True(total < 60 * 1024, $"entry page with its assets is {total} bytes gzipped: {string.Join(", ", bytes.Select(b => $"{b.Key} {b.Value}"))}");
         // 24 KB until copy-link buttons and the annotation and list filters joined site.js (about 6 KB, 2 KB gzipped).
         Assert.True(themeBytes < 28 * 1024, $"site.css, print.css and site.js are {themeBytes} bytes uncompressed; keep it small");
-    }
-
-    private static long GzipLength(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes);
-        return output.Length;
     }
 }

@@ -71,7 +71,7 @@ public static class SearchIndexStage
         buffer.Write("};\n"u8);
         var bytes = buffer.ToArray();
         sink.Write(ScriptPath, bytes);
-        return new Payload(bytes.Length, GzipLength(bytes), store.Count);
+        return new Payload(bytes.Length, Gzip.Length(bytes), store.Count);
     }
 
     /// <summary>
@@ -193,10 +193,4 @@ public static class SearchIndexStage
         return text.ToString();
     }
 
-    public static long GzipLength(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes);
-        return output.Length;
-    }
 }

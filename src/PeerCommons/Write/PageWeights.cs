@@ -33,9 +33,9 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
     {
         inner.Write(path, bytes);
         if (path.EndsWith(".css", StringComparison.Ordinal) || path.EndsWith(".js", StringComparison.Ordinal))
-            _gzipped[path] = GzipLength(bytes);
+            _gzipped[path] = Gzip.Length(bytes);
         else if (path.EndsWith(".html", StringComparison.Ordinal))
-            _pages[path] = (GzipLength(bytes), HeadLoads(path, Encoding.UTF8.GetString(bytes)));
+            _pages[path] = (Gzip.Length(bytes), HeadLoads(path, Encoding.UTF8.GetString(bytes)));
     }
 
     public IReadOnlyDictionary<string, long> Sizes => inner.Sizes;
@@ -84,10 +84,4 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
         return string.Join('/', parts);
     }
 
-    private static long GzipLength(ReadOnlySpan<byte> bytes)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes);
-        return buffer.Length;
-    }
 }
