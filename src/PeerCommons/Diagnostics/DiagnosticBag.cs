@@ -19,10 +19,6 @@ public sealed class DiagnosticBag
 
     public bool HasErrorsFor(string path) => _items.Any(d => d.Severity == Severity.Error && d.Path == path);
 
-    public int ErrorCount => _items.Distinct().Count(d => d.Severity == Severity.Error);
-
-    public int WarningCount => _items.Distinct().Count(d => d.Severity == Severity.Warning);
-
     /// <summary>Diagnostics in a stable order (file, line, column, code) so output is reproducible.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>
         _items.Distinct()

@@ -35,5 +35,8 @@ public sealed class Site
 
     public IEnumerable<Entry> ModulesOf(string curriculumId) => _modules[curriculumId];
 
+    /// <summary>A curriculum's length: the sum of its modules' duration_minutes (0 when none gives one).</summary>
+    public int TotalMinutes(string curriculumId) => ModulesOf(curriculumId).Sum(m => m.Field<int>("duration_minutes"));
+
     public IEnumerable<Entry> AnnotationsOf(string key) => _annotations[key];
 }

@@ -32,7 +32,7 @@ public static class CourseJsonLd
             modules.Add(part);
         }
         if (modules.Count > 0) course["syllabusSections"] = modules;
-        var total = site.ModulesOf(curriculum.Id).Sum(m => m.Field<int>("duration_minutes"));
+        var total = site.TotalMinutes(curriculum.Id);
         if (total > 0) course["timeRequired"] = $"PT{total}M";
         // The default encoder escapes '<', '>' and '&', so the JSON cannot close its script element.
         return course.ToJsonString(new JsonSerializerOptions { WriteIndented = false });

@@ -82,7 +82,7 @@ public static class EntryPageBuilder
                 ? "This profile was compiled from published research; it has not yet been reviewed by the group."
                 : null,
             Annotations = annotations,
-            Modules = curriculum is null ? [] : Schedule(curriculum, entry, page, trainer, context, out _),
+            Modules = curriculum is null ? [] : Schedule(curriculum, entry, page, trainer, context),
             TotalDuration = curriculum is null ? null : TotalDuration(curriculum, context),
             Parent = curriculum is not null && entry.Kind == EntryKind.Module
                 ? new LinkView(Html.Escape(curriculum.Title), SitePaths.Relative(page, trainer ? TrainerPath(curriculum) : curriculum.Url))
@@ -193,10 +193,10 @@ public static class EntryPageBuilder
     /// <summary>The stable anchor of an annotation on its target's page.</summary>
     public static string AnchorOf(Entry annotation) => $"annotation-{annotation.CommunityId}-{annotation.Id}";
 
-    private static IReadOnlyList<ModuleRowView> Schedule(Entry curriculum, Entry current, string page, bool trainer, RenderContext context, out int total)
+    private static IReadOnlyList<ModuleRowView> Schedule(Entry curriculum, Entry current, string page, bool trainer, RenderContext context)
     {
         var rows = new List<ModuleRowView>();
-        total = 0;
+        var total = 0; // running total, shown beside each module
         var number = 0;
         foreach (var module in context.Site.ModulesOf(curriculum.Id))
         {
@@ -218,7 +218,7 @@ public static class EntryPageBuilder
 
     private static string? TotalDuration(Entry curriculum, RenderContext context)
     {
-        var total = context.Site.ModulesOf(curriculum.Id).Sum(m => m.Field<int>("duration_minutes"));
+        var total = context.Site.TotalMinutes(curriculum.Id);
         return total > 0 ? Humanize.Minutes(total) : null;
     }
 

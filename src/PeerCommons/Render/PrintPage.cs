@@ -65,7 +65,7 @@ public static partial class PrintPage
                 context.EntryLink(page, module)));
         }
         var site = context.Site;
-        var total = site.ModulesOf(curriculum.Id).Sum(m => m.Field<int>("duration_minutes"));
+        var total = site.TotalMinutes(curriculum.Id);
         return new PageView
         {
             Template = "print",

@@ -17,8 +17,4 @@ public enum FieldType
 }
 
 /// <summary>One front-matter field of the content model.</summary>
-public sealed record FieldSpec(string Name, FieldType Type, bool Required = false, string[]? Allowed = null, int MaxLength = 0)
-{
-    /// <summary>For enum lists that also accept values outside the suggested set (support formats).</summary>
-    public bool OpenEnum { get; init; }
-}
+public sealed record FieldSpec(string Name, FieldType Type, bool Required = false, string[]? Allowed = null, int MaxLength = 0);

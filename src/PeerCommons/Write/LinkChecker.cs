@@ -73,7 +73,10 @@ public sealed partial class LinkChecker
     }
 
     private static bool IsExternal(string link) =>
-        link.StartsWith("//", StringComparison.Ordinal) || Regex.IsMatch(link, "^[a-zA-Z][a-zA-Z0-9+.-]*:");
+        link.StartsWith("//", StringComparison.Ordinal) || Scheme().IsMatch(link);
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
+    private static partial Regex Scheme();
 
     /// <summary>Resolves a relative link against the page's folder; null when it climbs above the root.</summary>
     private static string? Resolve(string page, string link)
