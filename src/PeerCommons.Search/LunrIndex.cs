@@ -48,6 +48,22 @@ public sealed class LunrIndex
     /// <summary>The terms of the inverted index, in its (ordinal) order.</summary>
     public IEnumerable<string> Terms => _sortedTerms.Select(t => t.Term);
 
+    /// <summary>Document references by reference number: the order in which documents were first added.</summary>
+    public IReadOnlyList<string> References => _refs;
+
+    /// <summary>Whether postings carry term metadata (a metadata whitelist was set).</summary>
+    public bool HasMetadata => _whitelist.Length > 0;
+
+    /// <summary>Term <paramref name="position"/> of the inverted index, in its (ordinal) order, as
+    /// <see cref="WriteJson(Stream)"/> writes them: for writers of other transport forms.</summary>
+    public IndexTerm GetTerm(int position) => new(_sortedTerms[position]);
+
+    /// <summary>The number of field vectors (one per field of each document).</summary>
+    public int FieldVectorCount => _records.Length;
+
+    /// <summary>Field vector <paramref name="position"/>, in the order <see cref="WriteJson(Stream)"/> writes them.</summary>
+    public FieldVector GetFieldVector(int position) => new(_records[position], _pairs, _scores);
+
     /// <summary>Writes the serialized index as UTF-8 JSON to <paramref name="stream"/> (not closed).</summary>
     public void WriteJson(Stream stream)
     {
@@ -253,4 +269,42 @@ public sealed class LunrIndex
         }
         w.Byte((byte)'}');
     }
+}
+
+/// <summary>One term of the inverted index: its text, lunr's <c>_index</c>, and per field the reference
+/// numbers (see <see cref="LunrIndex.References"/>) of the documents holding it, in insertion order.</summary>
+public readonly struct IndexTerm
+{
+    private readonly TermEntry _entry;
+
+    internal IndexTerm(TermEntry entry) => _entry = entry;
+
+    public string Text => _entry.Term;
+
+    public int Index => _entry.Index;
+
+    public ReadOnlySpan<int> Documents(int field) => _entry.Fields[field].Refs.AsSpan(0, _entry.Fields[field].Count);
+}
+
+/// <summary>One document's vector for one field: (term <c>_index</c>, score) pairs in ascending term order;
+/// scores already rounded to three decimals, as lunr serializes them.</summary>
+public readonly struct FieldVector
+{
+    private readonly FieldRefRecord _record;
+    private readonly long[] _pairs;
+    private readonly double[] _scores;
+
+    internal FieldVector(FieldRefRecord record, long[] pairs, double[] scores) => (_record, _pairs, _scores) = (record, pairs, scores);
+
+    /// <summary>The field's position in <see cref="LunrIndex.Fields"/>.</summary>
+    public int Field => _record.FieldIndex;
+
+    /// <summary>The document's reference number (see <see cref="LunrIndex.References"/>).</summary>
+    public int Reference => _record.RefId;
+
+    public int Count => _record.PairCount;
+
+    public int TermIndex(int i) => (int)(_pairs[_record.PairStart + i] >> 32);
+
+    public double Score(int i) => _scores[_record.PairStart + i];
 }

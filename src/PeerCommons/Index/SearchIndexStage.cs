@@ -65,7 +65,7 @@ public static class SearchIndexStage
         var index = builder.Build();
         using var buffer = new MemoryStream();
         buffer.Write("window.PeerCommonsSearch={\"fields\":[\"title\",\"url\",\"kind\",\"snippet\",\"tags\",\"community\",\"communityTitle\",\"target\"],\"index\":"u8);
-        WriteCompact(index.ToUtf8Json(), buffer);
+        WriteCompact(index, buffer);
         buffer.Write(",\"store\":"u8);
         buffer.Write(JsonSerializer.SerializeToUtf8Bytes(store));
         buffer.Write("};\n"u8);
@@ -91,37 +91,33 @@ public static class SearchIndexStage
     /// </code>
     /// Refs are the base-36 store positions as numbers. Postings must carry no metadata (no whitelist).
     /// </summary>
-    private static void WriteCompact(byte[] lunrJson, Stream output)
+    private static void WriteCompact(LunrIndex index, Stream output)
     {
-        using var doc = JsonDocument.Parse(lunrJson);
-        var root = doc.RootElement;
+        if (index.HasMetadata)
+            throw new InvalidOperationException("the compact search index holds no term metadata: leave the metadata whitelist empty");
+        var numbers = index.References.Select(FromBase36).ToArray();
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var fields = root.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToList();
         json.WriteStartObject();
-        json.WritePropertyName("version");
-        root.GetProperty("version").WriteTo(json);
-        json.WritePropertyName("pipeline");
-        root.GetProperty("pipeline").WriteTo(json);
-        json.WritePropertyName("fields");
-        root.GetProperty("fields").WriteTo(json);
+        json.WriteString("version", LunrIndex.LunrVersion);
+        json.WriteStartArray("pipeline");
+        json.WriteStringValue("stemmer");
+        json.WriteEndArray();
+        json.WriteStartArray("fields");
+        foreach (var field in index.Fields) json.WriteStringValue(field);
+        json.WriteEndArray();
 
         json.WriteStartArray("terms");
         var refs = new List<long>();
-        foreach (var row in root.GetProperty("invertedIndex").EnumerateArray())
+        for (var t = 0; t < index.TermCount; t++)
         {
-            var posting = row[1];
+            var term = index.GetTerm(t);
             json.WriteStartArray();
-            json.WriteStringValue(row[0].GetString());
-            json.WriteNumberValue(posting.GetProperty("_index").GetInt32());
-            foreach (var field in fields)
+            json.WriteStringValue(term.Text);
+            json.WriteNumberValue(term.Index);
+            for (var field = 0; field < index.Fields.Count; field++)
             {
                 refs.Clear();
-                foreach (var entry in posting.GetProperty(field).EnumerateObject())
-                {
-                    if (entry.Value.ValueKind != JsonValueKind.Object || entry.Value.EnumerateObject().Any())
-                        throw new InvalidOperationException("the compact search index holds no term metadata: leave the metadata whitelist empty");
-                    refs.Add(FromBase36(entry.Name));
-                }
+                foreach (var document in term.Documents(field)) refs.Add(numbers[document]);
                 refs.Sort();
                 json.WriteStartArray();
                 long previous = 0;
@@ -133,19 +129,17 @@ public static class SearchIndexStage
         json.WriteEndArray();
 
         json.WriteStartArray("vectors");
-        foreach (var row in root.GetProperty("fieldVectors").EnumerateArray())
+        for (var v = 0; v < index.FieldVectorCount; v++)
         {
-            var key = row[0].GetString()!;
-            var slash = key.IndexOf('/');
+            var vector = index.GetFieldVector(v);
             json.WriteStartArray();
-            json.WriteNumberValue(fields.IndexOf(key[..slash]));
-            json.WriteNumberValue(FromBase36(key[(slash + 1)..]));
-            var values = row[1];
+            json.WriteNumberValue(vector.Field);
+            json.WriteNumberValue(numbers[vector.Reference]);
             json.WriteStartArray();
             long previous = 0;
-            for (var i = 0; i < values.GetArrayLength(); i += 2)
+            for (var i = 0; i < vector.Count; i++)
             {
-                var term = values[i].GetInt64();
+                var term = vector.TermIndex(i);
                 json.WriteNumberValue(term - previous);
                 previous = term;
             }
@@ -153,8 +147,8 @@ public static class SearchIndexStage
             json.WriteStartArray();
             // lunr rounds scores to Math.round(x * 1000) / 1000, so score × 1000 is an integer and
             // k / 1000 in JavaScript gives back the very same double.
-            for (var i = 1; i < values.GetArrayLength(); i += 2)
-                json.WriteNumberValue((long)Math.Round(values[i].GetDouble() * 1000, MidpointRounding.AwayFromZero));
+            for (var i = 0; i < vector.Count; i++)
+                json.WriteNumberValue((long)Math.Round(vector.Score(i) * 1000, MidpointRounding.AwayFromZero));
             json.WriteEndArray();
             json.WriteEndArray();
         }

@@ -38,10 +38,17 @@ public sealed class RenderContext
         return reverse;
     }
 
-    public SiteView SiteView(string page, string? currentSection)
+    /// <summary>The site-wide part of a page (header, navigation, assets): it depends only on the page's
+    /// depth and section, so the few distinct ones are built once and shared by every page.</summary>
+    public SiteView SiteView(string page, string? currentSection) =>
+        _siteViews.GetOrAdd((SitePaths.UpToRoot(page), currentSection), key => CreateSiteView(key.UpToRoot, key.Section));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string UpToRoot, string? Section), SiteView> _siteViews = new();
+
+    private SiteView CreateSiteView(string upToRoot, string? currentSection)
     {
         var config = Site.Config;
-        string Link(string path) => SitePaths.Relative(page, path);
+        string Link(string path) => SitePaths.FromRoot(upToRoot, path);
         return new SiteView
         {
             Title = Html.Escape(config.Title),

@@ -7,21 +7,27 @@ namespace PeerCommons.Render;
 /// </summary>
 public static class SitePaths
 {
-    public static string Relative(string fromPage, string toPath)
+    public static string Relative(string fromPage, string toPath) => FromRoot(UpToRoot(fromPage), toPath);
+
+    /// <summary>The link to a site path from any page whose way up to the root is <paramref name="upToRoot"/>.</summary>
+    public static string FromRoot(string upToRoot, string toPath)
     {
         var fragment = "";
         var hash = toPath.IndexOf('#');
         if (hash >= 0) (toPath, fragment) = (toPath[..hash], toPath[hash..]);
         if (toPath.Length == 0 || toPath.EndsWith('/')) toPath += "index.html";
-        return UpToRoot(fromPage) + toPath + fragment;
+        return upToRoot + toPath + fragment;
     }
 
     /// <summary>"../" once for each folder level of the page: "" for the home page.</summary>
     public static string UpToRoot(string fromPage)
     {
-        var depth = fromPage.Count(c => c == '/');
-        return depth == 0 ? "" : string.Concat(Enumerable.Repeat("../", depth));
+        var depth = fromPage.AsSpan().Count('/');
+        return depth < Ups.Length ? Ups[depth] : string.Concat(Enumerable.Repeat("../", depth));
     }
+
+    // Every link of every page starts with one of these: made once, not once per link.
+    private static readonly string[] Ups = Enumerable.Range(0, 16).Select(depth => string.Concat(Enumerable.Repeat("../", depth))).ToArray();
 
     /// <summary>The file a page path is written to: "values/mutuality/" -> "values/mutuality/index.html".</summary>
     public static string FileOf(string pagePath) => pagePath.Length == 0 || pagePath.EndsWith('/') ? pagePath + "index.html" : pagePath;

@@ -30,7 +30,12 @@ public static class SourceFormatter
     }
 
     /// <summary>The full reference as HTML: authors (year). <cite>Title</cite>. Venue. DOI. Link. Licence.</summary>
-    public static string ReferenceHtml(Source source)
+    public static string ReferenceHtml(Source source) => References.GetValue(source, Format);
+
+    // A source is cited on many pages; its reference is formatted once (sources are immutable).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Source, string> References = new();
+
+    private static string Format(Source source)
     {
         var html = new StringBuilder();
         if (source.Authors.Count > 0) html.Append(Html.Escape(string.Join(", ", source.Authors))).Append(' ');

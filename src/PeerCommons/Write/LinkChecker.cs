@@ -13,7 +13,14 @@ public sealed partial class LinkChecker
     [GeneratedRegex("""\s(href|src|id)="([^"]*)"(?=[\s/>])""")]
     private static partial Regex Attribute();
 
+    // The same links and ids recur on thousands of pages ("../../index.html", "main"): every page
+    // keeps a reference to one pooled copy, so a large site's checker holds little and allocates
+    // little (each page is scanned while both cores render, and what it keeps lives to the end).
+    private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pooled;
     private readonly ConcurrentDictionary<string, (string[] Links, HashSet<string> Ids)> _pages = new(StringComparer.Ordinal);
+
+    public LinkChecker() => _pooled = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public sealed record BrokenLink(string Page, string Link, string Reason);
 
@@ -23,51 +30,76 @@ public sealed partial class LinkChecker
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<string>();
         // One pass: our templates and the sanitizer only ever put href and src on elements that link.
-        foreach (Match match in Attribute().Matches(html))
+        foreach (var match in Attribute().EnumerateMatches(html))
         {
             // <base href> (the 404 page's) is where links resolve from, not a link.
             if (html.AsSpan(0, match.Index).EndsWith("<base", StringComparison.Ordinal)) continue;
-            var value = System.Net.WebUtility.HtmlDecode(match.Groups[2].Value);
-            if (match.Groups[1].ValueSpan[0] == 'i') ids.Add(value);
+            var attribute = html.AsSpan(match.Index + 1, match.Length - 1); // name="value"
+            var equals = attribute.IndexOf('=');
+            var value = Pooled(attribute[(equals + 2)..^1]);
+            if (attribute[0] == 'i') ids.Add(value);
             else links.Add(value);
         }
         _pages[page] = (links.ToArray(), ids);
     }
 
+    private string Pooled(ReadOnlySpan<char> raw)
+    {
+        if (raw.Contains('&')) return _pool.GetOrAdd(System.Net.WebUtility.HtmlDecode(raw.ToString()), static s => s);
+        return _pooled.TryGetValue(raw, out var pooled) ? pooled : _pool.GetOrAdd(raw.ToString(), static s => s);
+    }
+
     /// <param name="files">Every file of the site (pages and assets), by path below the root.</param>
     public IReadOnlyList<BrokenLink> Check(IReadOnlyDictionary<string, long> files)
     {
-        var broken = new List<BrokenLink>();
-        foreach (var (page, (links, ids)) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            foreach (var link in links.Distinct(StringComparer.Ordinal))
-            {
-                if (IsExternal(link) || link.Length == 0) continue;
-                var hash = link.IndexOf('#');
-                var path = hash < 0 ? link : link[..hash];
-                var fragment = hash < 0 ? null : Uri.UnescapeDataString(link[(hash + 1)..]);
-                var query = path.IndexOf('?');
-                if (query >= 0) path = path[..query];
+        var known = new HashSet<string>(files.Keys, StringComparer.Ordinal);
+        // Pages are independent: checked in parallel, reported in page order.
+        return _pages.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .AsParallel().AsOrdered()
+            .SelectMany(p => CheckPage(p.Key, p.Value.Links, known))
+            .ToList();
+    }
 
-                string target;
-                if (path.Length == 0) target = page;
-                else
+    private const string FolderPage = "/index.html";
+
+    private List<BrokenLink> CheckPage(string page, string[] links, HashSet<string> files)
+    {
+        var broken = new List<BrokenLink>();
+        var lookup = files.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> stack = stackalloc char[512];
+        foreach (var link in links.Distinct(StringComparer.Ordinal))
+        {
+            if (IsExternal(link) || link.Length == 0) continue;
+            var hash = link.IndexOf('#');
+            var path = hash < 0 ? link.AsSpan() : link.AsSpan(0, hash);
+            var query = path.IndexOf('?');
+            if (query >= 0) path = path[..query];
+
+            string target;
+            if (path.Length == 0) target = page;
+            else
+            {
+                var unescaped = path.Contains('%') ? Uri.UnescapeDataString(path.ToString()).AsSpan() : path;
+                var needed = page.Length + unescaped.Length + FolderPage.Length;
+                var buffer = needed <= stack.Length ? stack : new char[needed];
+                var length = Resolve(page, unescaped, buffer, out var namesFolder);
+                if (length < 0) { broken.Add(new BrokenLink(page, link, "it points above the site's root")); continue; }
+                var resolved = buffer[..length];
+                if (namesFolder || !lookup.TryGetValue(resolved, out target!))
                 {
-                    var resolved = Resolve(page, Uri.UnescapeDataString(path));
-                    if (resolved is null) { broken.Add(new BrokenLink(page, link, "it points above the site's root")); continue; }
-                    target = resolved.EndsWith('/') || resolved.Length == 0 ? resolved + "index.html" : resolved;
-                    if (!files.ContainsKey(target))
-                    {
-                        broken.Add(new BrokenLink(page, link, files.ContainsKey(target + "/index.html")
-                            ? "it points at a folder; link to its index.html so the page opens from disk too"
-                            : "no such file in the site"));
-                        continue;
-                    }
+                    FolderPage.CopyTo(buffer[length..]);
+                    ReadOnlySpan<char> folderPage = length == 0 ? "index.html" : buffer[..(length + FolderPage.Length)];
+                    broken.Add(new BrokenLink(page, link, lookup.Contains(folderPage)
+                        ? "it points at a folder; link to its index.html so the page opens from disk too"
+                        : "no such file in the site"));
+                    continue;
                 }
-                if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal)
-                    && _pages.TryGetValue(target, out var targetPage) && !targetPage.Ids.Contains(fragment))
-                    broken.Add(new BrokenLink(page, link, $"the page has no element with id '{fragment}'"));
             }
+            if (hash < 0 || hash == link.Length - 1 || !target.EndsWith(".html", StringComparison.Ordinal)
+                || !_pages.TryGetValue(target, out var targetPage)) continue;
+            var fragment = Uri.UnescapeDataString(link[(hash + 1)..]);
+            if (!targetPage.Ids.Contains(fragment))
+                broken.Add(new BrokenLink(page, link, $"the page has no element with id '{fragment}'"));
         }
         return broken;
     }
@@ -78,23 +110,37 @@ public sealed partial class LinkChecker
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex Scheme();
 
-    /// <summary>Resolves a relative link against the page's folder; null when it climbs above the root.</summary>
-    private static string? Resolve(string page, string link)
+    /// <summary>
+    /// Writes the site path a relative link on the page points at into <paramref name="buffer"/> and
+    /// returns its length (0 for the root); -1 when the link climbs above the root.
+    /// <paramref name="namesFolder"/> tells a link that can only name a folder ("x/", "..", ".").
+    /// </summary>
+    private static int Resolve(string page, ReadOnlySpan<char> link, Span<char> buffer, out bool namesFolder)
     {
-        if (link.StartsWith('/')) return null; // the site never writes root-relative links
-        var parts = new List<string>(page.Split('/')[..^1]);
-        var segments = link.Split('/');
-        for (var i = 0; i < segments.Length; i++)
+        namesFolder = true;
+        if (link.StartsWith('/')) return -1; // the site never writes root-relative links
+        var folder = page.AsSpan(0, Math.Max(0, page.LastIndexOf('/')));
+        folder.CopyTo(buffer);
+        var length = folder.Length;
+        var rest = link;
+        while (true)
         {
-            var segment = segments[i];
-            if (segment == "..")
+            var slash = rest.IndexOf('/');
+            var segment = slash < 0 ? rest : rest[..slash];
+            namesFolder = segment is "" or "." or "..";
+            if (segment is "..")
             {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
+                if (length == 0) return -1;
+                length = Math.Max(0, buffer[..length].LastIndexOf('/'));
             }
-            else if (segment != "." && !(segment.Length == 0 && i < segments.Length - 1)) parts.Add(segment);
+            else if (!namesFolder)
+            {
+                if (length > 0) buffer[length++] = '/';
+                segment.CopyTo(buffer[length..]);
+                length += segment.Length;
+            }
+            if (slash < 0) return length;
+            rest = rest[(slash + 1)..];
         }
-        var joined = string.Join('/', parts);
-        return link.EndsWith('/') && joined.Length > 0 ? joined + "/" : joined;
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
         if (path.EndsWith(".css", StringComparison.Ordinal) || path.EndsWith(".js", StringComparison.Ordinal))
             _gzipped[path] = Gzip.Length(bytes);
         else if (path.EndsWith(".html", StringComparison.Ordinal))
-            _pages[path] = (Gzip.Length(bytes), HeadLoads(path, Encoding.UTF8.GetString(bytes)));
+            _pages[path] = (Gzip.Length(bytes), HeadLoads(path, Encoding.UTF8.GetString(Head(bytes))));
     }
 
     public IReadOnlyDictionary<string, long> Sizes => inner.Sizes;
@@ -53,11 +53,17 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
             return new PageWeight(p.Key, p.Value.Gzip, css, js);
         }).ToList();
 
-    /// <summary>Site paths of the stylesheets and scripts in the page's head.</summary>
-    private static string[] HeadLoads(string page, string html)
+    /// <summary>The bytes before &lt;/head&gt; (all of them when there is none): only they load assets.</summary>
+    private static ReadOnlySpan<byte> Head(ReadOnlySpan<byte> html)
     {
-        var end = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
-        var head = end < 0 ? html : html[..end];
+        var end = html.IndexOf("</head>"u8);
+        if (end < 0) end = html.IndexOf("</HEAD>"u8);
+        return end < 0 ? html : html[..end];
+    }
+
+    /// <summary>Site paths of the stylesheets and scripts in the page's head.</summary>
+    private static string[] HeadLoads(string page, string head)
+    {
         var loads = new List<string>();
         foreach (Match tag in HeadTag().Matches(head))
         {
