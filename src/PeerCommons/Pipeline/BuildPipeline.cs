@@ -60,6 +60,7 @@ public static class BuildPipeline
 
         string? staging = null;
         IOutputSink sink;
+        Task<(SearchIndexStage.Payload, TimeSpan)>? indexing = null;
         if (options.WriteOutput)
         {
             if (OutputSwap.CheckReplaceable(options.OutputDirectory, options.ContentDirectory, themeDirectory) is { } refusal)
@@ -79,12 +80,20 @@ public static class BuildPipeline
             var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, lunr is { } l ? [l] : []));
             var context = new RenderContext(site, parsed, assets, diagnostics);
             var links = new LinkChecker();
+            // The search index is built on its own thread while the pages render: it is one long
+            // single-threaded job, and rendering leaves a core idle whenever it waits on the disk.
+            Step("text", () => SearchIndexStage.TakeText(context));
+            indexing = Task.Run(() =>
+            {
+                var clock = Stopwatch.StartNew();
+                return (Payload: SearchIndexStage.Write(context, sink), clock.Elapsed);
+            });
             var pages = diagnostics.HasErrorsFor(DisplayPath.For(Path.Combine(themeDirectory, "templates"))) ? 0
                 : Stage("render", () => RenderPages(context, templates, sink, links));
             Step("feeds", () => WriteFeeds(context, sink));
-            // Building the index beside rendering was tried: both cores are busy rendering, so it
-            // only made the two contend (slower overall at 10,000 entries).
-            search = Stage("index", () => SearchIndexStage.Write(context, sink));
+            var (payload, indexTime) = indexing.GetAwaiter().GetResult();
+            (search, indexing) = (payload, null);
+            timings.Add(new StageTiming("index", indexTime));
             if (!diagnostics.HasErrors) Step("links", () => ReportBrokenLinks(links, sink, site, diagnostics));
 
             if (diagnostics.HasErrors || !options.WriteOutput)
@@ -97,9 +106,17 @@ public static class BuildPipeline
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            Settle(indexing);
             if (staging is not null) OutputSwap.Discard(staging);
             return Result(sink, 0, false, $"could not write the site: {ex.Message}");
         }
+    }
+
+    /// <summary>Waits for a background stage that may still be writing before its output is discarded.</summary>
+    private static void Settle(Task? background)
+    {
+        try { background?.Wait(); }
+        catch (AggregateException) { } // the build has already failed for another reason
     }
 
     private static int RenderPages(RenderContext context, ThemeTemplates templates, IOutputSink sink, LinkChecker links)
