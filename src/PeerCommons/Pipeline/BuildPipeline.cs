@@ -169,7 +169,16 @@ public static class BuildPipeline
             context.Diagnostics.Error(entry?.Path ?? "theme/templates", 1, 1, Codes.OutputFailed, $"page '{page}' could not be rendered: {ex.Message}");
             return;
         }
-        sink.Write(SitePaths.FileOf(page), Encoding.UTF8.GetBytes(html));
+        // Sinks copy or write what they are given, so one pooled buffer per page will do.
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(html.Length));
+        try
+        {
+            sink.Write(SitePaths.FileOf(page), bytes.AsSpan(0, Encoding.UTF8.GetBytes(html, bytes)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
         links.Add(SitePaths.FileOf(page), html);
     }
 

@@ -34,18 +34,36 @@ public sealed partial class ThemeTemplates
         var partialFolder = Path.Combine(folder, "partials");
         var partials = Sources(partialFolder);
         foreach (var (name, (file, text)) in partials) Parse(file, text, diagnostics);
+        var expandedTexts = new Dictionary<string, (string File, string Text)>(StringComparer.Ordinal);
         foreach (var (name, (file, text)) in Sources(folder))
         {
             // Errors are reported against the file as written; pages render from a copy with the
             // partials written in place, since Scriban's include costs more than the page itself.
             if (Parse(file, text, diagnostics) is null) continue;
             var expanded = Expand(text, partials, file, diagnostics, depth: 0);
-            if (expanded is not null && Parse(file, expanded, diagnostics) is { } template) theme._templates[name] = template;
+            if (expanded is null || Parse(file, expanded, diagnostics) is not { } template) continue;
+            theme._templates[name] = template;
+            expandedTexts[name] = (file, expanded);
         }
         if (!theme._templates.ContainsKey("layout"))
             diagnostics.Error(DisplayPath.For(folder), 1, 1, Codes.OutputFailed, "theme has no layout.liquid");
+        else if (ContentSlot().Matches(expandedTexts["layout"].Text) is [{ Value: "{{ content }}" } slot])
+        {
+            // A layout that shows the page once, as a plain {{ content }}, is written around each page
+            // template in advance: a page then renders in one pass, without its body as an extra string.
+            var layout = expandedTexts["layout"].Text;
+            foreach (var (name, (file, text)) in expandedTexts)
+                if (name != "layout" && Parse(file, string.Concat(layout.AsSpan(0, slot.Index), text, layout.AsSpan(slot.Index + slot.Length)), diagnostics) is { } whole)
+                    theme._wholePages[name] = whole;
+        }
         return theme;
     }
+
+    /// <summary>Liquid tags of the layout that mention the page's rendered content.</summary>
+    [GeneratedRegex(@"\{[{%][^}]*\bcontent\b[^}]*[}%]\}")]
+    private static partial Regex ContentSlot();
+
+    private readonly Dictionary<string, Template> _wholePages = new(StringComparer.Ordinal);
 
     private static SortedDictionary<string, (string File, string Text)> Sources(string folder) =>
         Directory.Exists(folder)
@@ -81,6 +99,7 @@ public sealed partial class ThemeTemplates
     {
         if (!_templates.TryGetValue(page.Template, out var template))
             throw new InvalidOperationException($"theme has no template '{page.Template}.liquid' in {_folder}");
+        if (_wholePages.TryGetValue(page.Template, out var whole)) return RenderOne(whole, site, page, null);
         var content = RenderOne(template, site, page, null);
         return RenderOne(_templates["layout"], site, page, content);
     }
