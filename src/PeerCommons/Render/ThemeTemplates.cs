@@ -65,6 +65,9 @@ public sealed partial class ThemeTemplates
 
     private readonly Dictionary<string, Template> _wholePages = new(StringComparer.Ordinal);
 
+    /// <summary>Whether pages of this template render with their layout in one pass.</summary>
+    internal bool RendersInOnePass(string template) => _wholePages.ContainsKey(template);
+
     private static SortedDictionary<string, (string File, string Text)> Sources(string folder) =>
         Directory.Exists(folder)
             ? new(Directory.GetFiles(folder, "*.liquid").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => (f, File.ReadAllText(f))), StringComparer.Ordinal)
