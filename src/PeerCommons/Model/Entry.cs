@@ -40,11 +40,9 @@ public sealed class Entry
     public string? CommunityId { get; init; }
 
     /// <summary>The page's path below the site root, always ending in '/': <c>values/mutuality/</c>.</summary>
-    public string Url => Kind switch
-    {
-        EntryKind.Annotation => $"{AnnotationTargetKey}/",
-        _ => Key + "/",
-    };
+    public string Url => Kind == EntryKind.Annotation ? $"{AnnotationTargetKey}/" : _url ??= Key + "/";
+
+    private string? _url; // asked for by every link to the entry
 
     public string Path => File.RelativePath;
 

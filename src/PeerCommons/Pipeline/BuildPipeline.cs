@@ -159,26 +159,18 @@ public static class BuildPipeline
 
     internal static void WritePage(string page, PageView view, string? section, Entry? entry, RenderContext context, ThemeTemplates templates, IOutputSink sink, LinkChecker links)
     {
-        string html;
+        var writer = Utf8PageWriter.ForThisThread();
         try
         {
-            html = templates.Render(context.SiteView(page, section), view);
+            templates.Render(context.SiteView(page, section), view, writer.Text);
         }
         catch (Exception ex) when (ex is InvalidOperationException or Scriban.Syntax.ScriptRuntimeException)
         {
             context.Diagnostics.Error(entry?.Path ?? "theme/templates", 1, 1, Codes.OutputFailed, $"page '{page}' could not be rendered: {ex.Message}");
             return;
         }
-        // Sinks copy or write what they are given, so one pooled buffer per page will do.
-        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(html.Length));
-        try
-        {
-            sink.Write(SitePaths.FileOf(page), bytes.AsSpan(0, Encoding.UTF8.GetBytes(html, bytes)));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
-        }
+        var html = writer.Written;
+        sink.Write(SitePaths.FileOf(page), html);
         links.Add(SitePaths.FileOf(page), html);
     }
 

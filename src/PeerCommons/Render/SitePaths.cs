@@ -12,11 +12,11 @@ public static class SitePaths
     /// <summary>The link to a site path from any page whose way up to the root is <paramref name="upToRoot"/>.</summary>
     public static string FromRoot(string upToRoot, string toPath)
     {
-        var fragment = "";
         var hash = toPath.IndexOf('#');
-        if (hash >= 0) (toPath, fragment) = (toPath[..hash], toPath[hash..]);
-        if (toPath.Length == 0 || toPath.EndsWith('/')) toPath += "index.html";
-        return upToRoot + toPath + fragment;
+        var path = hash < 0 ? toPath.AsSpan() : toPath.AsSpan(0, hash);
+        var fragment = hash < 0 ? default : toPath.AsSpan(hash);
+        var folderPage = path.Length == 0 || path.EndsWith('/') ? "index.html" : "";
+        return string.Concat(upToRoot, path, folderPage, fragment); // one string: pages hold many links
     }
 
     /// <summary>"../" once for each folder level of the page: "" for the home page.</summary>

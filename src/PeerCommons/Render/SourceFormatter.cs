@@ -7,7 +7,11 @@ namespace PeerCommons.Render;
 public static class SourceFormatter
 {
     /// <summary>"Faulkner &amp; Kalathil 2012", "Gillard et al. 2017" (plain text, not escaped).</summary>
-    public static string Label(Source source)
+    public static string Label(Source source) => Labels.GetValue(source, FormatLabel);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Source, string> Labels = new();
+
+    private static string FormatLabel(Source source)
     {
         var names = source.Authors.Select(Surname).ToList();
         var who = names.Count switch
@@ -30,12 +34,12 @@ public static class SourceFormatter
     }
 
     /// <summary>The full reference as HTML: authors (year). <cite>Title</cite>. Venue. DOI. Link. Licence.</summary>
-    public static string ReferenceHtml(Source source) => References.GetValue(source, Format);
+    public static string ReferenceHtml(Source source) => References.GetValue(source, FormatReference);
 
-    // A source is cited on many pages; its reference is formatted once (sources are immutable).
+    // A source is cited on many pages; its label and reference are formatted once (sources are immutable).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Source, string> References = new();
 
-    private static string Format(Source source)
+    private static string FormatReference(Source source)
     {
         var html = new StringBuilder();
         if (source.Authors.Count > 0) html.Append(Html.Escape(string.Join(", ", source.Authors))).Append(' ');

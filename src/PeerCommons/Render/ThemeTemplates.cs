@@ -98,25 +98,36 @@ public sealed partial class ThemeTemplates
         return failed ? null : expanded;
     }
 
-    public string Render(SiteView site, PageView page)
+    /// <summary>Writes the page, in its layout, to <paramref name="output"/>.</summary>
+    public void Render(SiteView site, PageView page, TextWriter output)
     {
         if (!_templates.TryGetValue(page.Template, out var template))
             throw new InvalidOperationException($"theme has no template '{page.Template}.liquid' in {_folder}");
-        if (_wholePages.TryGetValue(page.Template, out var whole)) return RenderOne(whole, site, page, null);
-        var content = RenderOne(template, site, page, null);
-        return RenderOne(_templates["layout"], site, page, content);
+        if (_wholePages.TryGetValue(page.Template, out var whole))
+        {
+            RenderOne(whole, site, page, null, output);
+            return;
+        }
+        var content = RenderOne(template, site, page, null, null);
+        RenderOne(_templates["layout"], site, page, content, output);
     }
 
-    private string RenderOne(Template template, SiteView site, PageView page, string? content)
+    /// <summary>Renders to <paramref name="output"/>, or returns the text when there is none.</summary>
+    private string? RenderOne(Template template, SiteView site, PageView page, string? content, TextWriter? output)
     {
         var context = ContextForThisThread();
         context.PushGlobal(new ScriptObject { ["site"] = site, ["page"] = page, ["content"] = content ?? "" });
+        if (output is not null) context.PushOutput(new TextWriterOutput(output));
         try
         {
-            return template.Render(context);
+            var text = template.Render(context);
+            return output is null ? text : null;
         }
         finally
         {
+            if (output is not null) context.PopOutput();
+            // A template that failed half-way leaves its text behind; the next page must not start with it.
+            if (context.Output is StringBuilderOutput buffered) buffered.Builder.Length = 0;
             context.PopGlobal();
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PeerCommons.Write;
@@ -10,9 +11,6 @@ namespace PeerCommons.Write;
 /// </summary>
 public sealed partial class LinkChecker
 {
-    [GeneratedRegex("""\s(href|src|id)="([^"]*)"(?=[\s/>])""")]
-    private static partial Regex Attribute();
-
     // The same links and ids recur on thousands of pages ("../../index.html", "main"): every page
     // keeps a reference to one pooled copy, so a large site's checker holds little and allocates
     // little (each page is scanned while both cores render, and what it keeps lives to the end).
@@ -25,26 +23,53 @@ public sealed partial class LinkChecker
     public sealed record BrokenLink(string Page, string Link, string Reason);
 
     /// <summary>Records a rendered page (path below the site root).</summary>
-    public void Add(string page, string html)
+    public void Add(string page, string html) => Add(page, Encoding.UTF8.GetBytes(html));
+
+    /// <summary>Records a rendered page (path below the site root), given as the UTF-8 it is written in.</summary>
+    public void Add(string page, ReadOnlySpan<byte> html)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<string>();
-        // One pass: our templates and the sanitizer only ever put href and src on elements that link.
-        foreach (var match in Attribute().EnumerateMatches(html))
+        // One pass over every `name="`: our templates and the sanitizer only ever put href and src on
+        // elements that link, and always quote attributes.
+        var from = 0;
+        while (from < html.Length)
         {
+            var found = html[from..].IndexOf("=\""u8);
+            if (found < 0) break;
+            var equals = from + found;
+            from = equals + 2;
+            var name = AttributeBefore(html, equals);
+            if (name == 0) continue;
+            var length = html[from..].IndexOf((byte)'"');
+            if (length < 0) break;
+            var end = from + length + 1;
+            if (end >= html.Length || html[end] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'/' or (byte)'>'))
+                continue;
+            var start = from;
+            from = end;
             // <base href> (the 404 page's) is where links resolve from, not a link.
-            if (html.AsSpan(0, match.Index).EndsWith("<base", StringComparison.Ordinal)) continue;
-            var attribute = html.AsSpan(match.Index + 1, match.Length - 1); // name="value"
-            var equals = attribute.IndexOf('=');
-            var value = Pooled(attribute[(equals + 2)..^1]);
-            if (attribute[0] == 'i') ids.Add(value);
+            if (name == 'h' && html[..(equals - "href".Length - 1)].EndsWith("<base"u8)) continue;
+            var value = Pooled(html.Slice(start, length));
+            if (name == 'i') ids.Add(value);
             else links.Add(value);
         }
         _pages[page] = (links.ToArray(), ids);
     }
 
-    private string Pooled(ReadOnlySpan<char> raw)
+    /// <summary>'h', 's' or 'i' when the '=' at <paramref name="equals"/> ends a whitespace-preceded href, src or id; else 0.</summary>
+    private static char AttributeBefore(ReadOnlySpan<byte> html, int equals)
     {
+        var before = html[..equals];
+        var (name, length) = before.EndsWith("href"u8) ? ('h', 4) : before.EndsWith("src"u8) ? ('s', 3) : before.EndsWith("id"u8) ? ('i', 2) : ('\0', 0);
+        return length > 0 && before.Length > length && before[^(length + 1)] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' ? name : '\0';
+    }
+
+    private string Pooled(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> stack = stackalloc char[256];
+        var chars = utf8.Length <= stack.Length ? stack : new char[utf8.Length];
+        var raw = chars[..Encoding.UTF8.GetChars(utf8, chars)];
         if (raw.Contains('&')) return _pool.GetOrAdd(System.Net.WebUtility.HtmlDecode(raw.ToString()), static s => s);
         return _pooled.TryGetValue(raw, out var pooled) ? pooled : _pool.GetOrAdd(raw.ToString(), static s => s);
     }
