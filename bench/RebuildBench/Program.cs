@@ -1,6 +1,7 @@
 // Measures serve's incremental rebuild on a large corpus: one full build, then several one-file
 // edits (median), reported with their ratio. Usage:
-//   dotnet run -c Release --project bench/RebuildBench -- [--entries 10000] [--edits 9] [--corpus DIR]
+//   dotnet run -c Release --project bench/RebuildBench -- [--entries 10000] [--edits 9] [--corpus DIR] [--only FOLDER]
+// --only edits files of one content folder (projects: every title edit re-renders the 5,000-entry list).
 // The corpus comes from bench/CorpusGenerator when it is there, else from a simple generator here.
 using System.Diagnostics;
 using PeerCommons.Serve;
@@ -34,7 +35,7 @@ engine.BuildAll();
 var fullWarm = clock.Elapsed;
 Console.WriteLine($"full build, warm: {fullWarm.TotalMilliseconds:0} ms");
 
-var files = Directory.GetFiles(content, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+var files = Directory.GetFiles(Path.Combine(content, ArgText("--only") ?? ""), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
 var random = new Random(42);
 foreach (var (label, change) in new (string, Func<string, int, string>)[]
 {

@@ -38,15 +38,5 @@ public sealed class IncrementalTests
         Same(engine, theme);
     }
 
-    private static void Same(SiteEngine engine, string theme)
-    {
-        var fresh = new SiteEngine(engine.ContentRoot, theme);
-        fresh.BuildAll();
-        var expected = fresh.Files;
-        var actual = engine.Files;
-        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
-        foreach (var (path, bytes) in expected)
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from a full build");
-        Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), engine.Diagnostics.Select(d => d.ToString()));
-    }
+    private static void Same(SiteEngine engine, string theme) => FullBuildComparison.AssertSame(engine, theme);
 }

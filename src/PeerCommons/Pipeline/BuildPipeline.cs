@@ -90,7 +90,7 @@ public static class BuildPipeline
             });
             var pages = diagnostics.HasErrorsFor(DisplayPath.For(Path.Combine(themeDirectory, "templates"))) ? 0
                 : Stage("render", () => RenderPages(context, templates, sink, links));
-            Step("feeds", () => WriteFeeds(context, sink));
+            Step("feeds", () => SiteFeeds.WriteAll(context, sink));
             var (payload, indexTime) = indexing.GetAwaiter().GetResult();
             (search, indexing) = (payload, null);
             timings.Add(new StageTiming("index", indexTime));
@@ -181,23 +181,5 @@ public static class BuildPipeline
         foreach (var broken in links.Check(sink.Sizes))
             diagnostics.Error(sources.GetValueOrDefault(broken.Page, "_site/" + broken.Page), 1, 1, Codes.BrokenInternalLink,
                 $"page '{broken.Page}' links to '{broken.Link}': {broken.Reason}");
-    }
-
-    internal static void WriteFeeds(RenderContext context, IOutputSink sink)
-    {
-        var site = context.Site;
-        // One feed per community of its newest annotations, so a group can follow its own voice.
-        foreach (var community in site.OfKind(EntryKind.Community))
-            sink.Write($"communities/{community.Id}/feed.xml", AtomFeed.Write(site, context.AnnotationsBy(community.Id),
-                $"communities/{community.Id}/feed.xml", $"{site.Config.Title}: annotations by {community.Title}", site.Config.FeedEntries));
-
-        var feedEntries = site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t)));
-        sink.Write("feed.xml", AtomFeed.Write(site, feedEntries, "feed.xml", site.Config.Title + ": recently updated", site.Config.FeedEntries));
-
-        var listed = site.Pages.Select(e => (e.Url, e.Updated))
-            .Concat(EntryKinds.Listed.Select(k => (k.Folder() + "/", (DateOnly?)null)))
-            .Concat(IndexPageBuilder.TagCounts(site).Select(t => ($"tags/{t.Tag}/", (DateOnly?)null)))
-            .Append(("", null)).Append(("tags/", null)).Append(("sources/", null));
-        sink.Write("sitemap.xml", Sitemap.Write(listed, site.Config.BaseUrl));
     }
 }

@@ -11,22 +11,55 @@ public static class IndexPageBuilder
 
     /// <summary>
     /// Every index page with a function that builds its view, so a caller that re-renders only
-    /// some of them (the preview server) does not pay for the rest.
+    /// some of them (the preview server) does not pay for the rest. <paramref name="listItem"/>
+    /// makes the list items (<see cref="RenderContext.ListItem"/> when null): the preview server
+    /// passes one that reuses the items of entries an edit did not change.
     /// </summary>
-    public static IEnumerable<(string Page, Func<PageView> View)> Pages(RenderContext context)
+    public static IEnumerable<(string Page, Func<PageView> View)> Pages(RenderContext context, ListItemSource? listItem = null)
     {
         var site = context.Site;
-        yield return ("", () => Home(context));
-        foreach (var kind in EntryKinds.Listed)
-            yield return ($"{kind.Folder()}/", () => KindList(kind, context));
+        var items = listItem ?? context.ListItem;
+        foreach (var page in PagesBeforeTags) yield return (page, Page(page, context, items)!);
         // Grouping is cheap; sorting each tag's entries waits until its page is really built.
         var tagged = site.Pages.SelectMany(e => e.Tags.Select(t => (Tag: t, Entry: e))).ToLookup(p => p.Tag, p => p.Entry, StringComparer.Ordinal);
         foreach (var tag in tagged.Select(g => g.Key).Order(StringComparer.Ordinal))
-            yield return ($"tags/{tag}/", () => TagPage(tag, SortedForTag(tagged[tag]), context));
-        yield return ("tags/", () => TagIndex(context));
-        yield return ("sources/", () => Bibliography(context));
-        yield return ("search/", () => Search(context));
-        yield return ("404.html", () => NotFound(context));
+            yield return (TagPagePath(tag), () => TagPage(tag, SortedForTag(tagged[tag]), context, items));
+        foreach (var page in PagesAfterTags) yield return (page, Page(page, context, items)!);
+    }
+
+    /// <summary>Makes the item that stands for an entry in a list on the page at the given address.</summary>
+    public delegate ListItemView ListItemSource(string page, Entry entry);
+
+    /// <summary>The index pages every site has, listed before and after the tag pages.</summary>
+    private static readonly string[] PagesBeforeTags = ["", .. EntryKinds.Listed.Select(k => $"{k.Folder()}/")];
+    private static readonly string[] PagesAfterTags = ["tags/", "sources/", "search/", "404.html"];
+
+    private static string TagPagePath(string tag) => $"tags/{tag}/";
+
+    /// <summary>
+    /// The view builder of one index page (null for an address that is no index page): for a caller
+    /// that re-renders a few of them (the preview server) without grouping every entry by tag. A tag
+    /// page finds its entries when built, so that work happens wherever the page is rendered.
+    /// </summary>
+    public static Func<PageView>? Page(string page, RenderContext context, ListItemSource? listItem = null)
+    {
+        var items = listItem ?? context.ListItem;
+        switch (page)
+        {
+            case "": return () => Home(context, items);
+            case "tags/": return () => TagIndex(context);
+            case "sources/": return () => Bibliography(context);
+            case "search/": return () => Search(context);
+            case "404.html": return () => NotFound(context);
+        }
+        if (page.StartsWith("tags/", StringComparison.Ordinal) && page.EndsWith('/'))
+        {
+            var tag = page["tags/".Length..^1];
+            return () => TagPage(tag, SortedForTag(context.Site.Pages.Where(e => e.Tags.Contains(tag, StringComparer.Ordinal))), context, items);
+        }
+        foreach (var kind in EntryKinds.Listed)
+            if (page == $"{kind.Folder()}/") return () => KindList(kind, context, items);
+        return null;
     }
 
     /// <summary>Every tag used by a page, with how many pages use it, in order.</summary>
@@ -44,31 +77,34 @@ public static class IndexPageBuilder
         ? site.OfKind(kind).OrderBy(e => e.Field<HistoryDate>("date")).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase)
         : site.OfKind(kind).OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Key, StringComparer.Ordinal);
 
-    private static PageView Home(RenderContext context)
+    private static PageView Home(RenderContext context, ListItemSource listItem)
     {
         const string page = "";
         var site = context.Site;
+        // One walk over the pages for every kind: the preview server rebuilds home after most edits.
+        var byKind = site.Pages.ToLookup(e => e.Kind);
         var groups = EntryKinds.Listed.Select(kind => new ListGroupView(
             $"<a href=\"{SitePaths.Relative(page, kind.Folder() + "/")}\">{kind.PluralLabel()}</a>",
             kind.Folder(),
-            Recent(kind, site).Take(4).Select(e => context.ListItem(page, e)).ToList())).ToList();
+            Recent(byKind[kind]).Take(4).Select(e => listItem(page, e)).ToList())).ToList();
         return new PageView
         {
             Template = "home",
             Title = Html.Escape(site.Config.Title),
             Summary = Html.Escape(site.Config.Tagline),
             Groups = groups,
-            Items = site.OfKind(EntryKind.Page).OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Select(e => context.ListItem(page, e)).ToList(),
+            Items = byKind[EntryKind.Page].OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Select(e => listItem(page, e)).ToList(),
         };
     }
 
-    private static IEnumerable<Entry> Recent(EntryKind kind, Site site) =>
-        site.OfKind(kind).OrderByDescending(e => e.Updated ?? DateOnly.MinValue).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase);
+    private static IEnumerable<Entry> Recent(IEnumerable<Entry> entries) =>
+        entries.OrderByDescending(e => e.Updated ?? DateOnly.MinValue).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase);
 
-    private static PageView KindList(EntryKind kind, RenderContext context)
+    private static PageView KindList(EntryKind kind, RenderContext context, ListItemSource listItem)
     {
         var page = kind.Folder() + "/";
-        var items = Ordered(kind, context.Site).Select(e => context.ListItem(page, e)).ToList();
+        var entries = Ordered(kind, context.Site).ToList();
+        var items = entries.Select(e => listItem(page, e)).ToList();
         return new PageView
         {
             Template = "list",
@@ -77,17 +113,17 @@ public static class IndexPageBuilder
             Kind = kind.ToString().ToLowerInvariant(),
             Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, ""))],
             Items = items,
-            CommunityOptions = CommunityOptions(Ordered(kind, context.Site), context),
+            CommunityOptions = CommunityOptions(entries, context),
         };
     }
 
     /// <summary>The communities that annotated any of these entries, for the list's filter.</summary>
     private static IReadOnlyList<CommunityOptionView> CommunityOptions(IEnumerable<Entry> entries, RenderContext context) =>
-        entries.SelectMany(context.CommunitiesAnnotating).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+        entries.SelectMany(e => context.Site.AnnotationsOf(e.Key)).Select(a => a.CommunityId!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(id => new CommunityOptionView(id, Html.Escape(context.Site.ByKey.GetValueOrDefault($"communities/{id}")?.Title ?? id)))
             .ToList();
 
-    private static PageView TagPage(string tag, List<Entry> entries, RenderContext context)
+    private static PageView TagPage(string tag, List<Entry> entries, RenderContext context, ListItemSource listItem)
     {
         var page = $"tags/{tag}/";
         return new PageView
@@ -96,7 +132,7 @@ public static class IndexPageBuilder
             Title = "Tagged “" + Html.Escape(tag) + "”",
             Summary = $"{entries.Count} {(entries.Count == 1 ? "entry" : "entries")}",
             Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView("Tags", SitePaths.Relative(page, "tags/"))],
-            Items = entries.Select(e => context.ListItem(page, e)).ToList(),
+            Items = entries.Select(e => listItem(page, e)).ToList(),
             CommunityOptions = CommunityOptions(entries, context),
         };
     }

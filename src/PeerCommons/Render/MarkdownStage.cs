@@ -23,10 +23,13 @@ public static class MarkdownStage
         return parsed;
     }
 
-    /// <summary>Annotation targets with '#anchor' must name a heading (or fixed anchor) of the target page.</summary>
-    public static void CheckAnnotationAnchors(Site site, ParsedContent parsed, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Annotation targets with '#anchor' must name a heading (or fixed anchor) of the target page.
+    /// <paramref name="only"/> limits the check to some entries (the preview server rechecks only what an edit can affect).
+    /// </summary>
+    public static void CheckAnnotationAnchors(Site site, ParsedContent parsed, DiagnosticBag diagnostics, IEnumerable<Entry>? only = null)
     {
-        foreach (var annotation in site.Entries.Where(e => e.Kind == EntryKind.Annotation))
+        foreach (var annotation in (only ?? site.Entries).Where(e => e.Kind == EntryKind.Annotation))
         {
             if (annotation.AnnotationTargetAnchor is not { } anchor || annotation.AnnotationTargetKey is not { } key) continue;
             if (!site.ByKey.TryGetValue(key, out var target) || parsed.HasAnchor(target, anchor)) continue;

@@ -7,13 +7,14 @@ namespace PeerCommons.Render;
 /// <summary>What every page builder needs: the site, its parsed Markdown, and shared lookups.</summary>
 public sealed class RenderContext
 {
-    public RenderContext(Site site, ParsedContent parsed, AssetPaths assets, DiagnosticBag diagnostics)
+    /// <param name="referencedBy">The reverse links when the caller keeps them up to date itself (the preview server); built from the site when null.</param>
+    public RenderContext(Site site, ParsedContent parsed, AssetPaths assets, DiagnosticBag diagnostics, IReadOnlyDictionary<string, List<Entry>>? referencedBy = null)
     {
         Site = site;
         Parsed = parsed;
         Assets = assets;
         Diagnostics = diagnostics;
-        ReferencedBy = BuildReverseLinks(site);
+        ReferencedBy = referencedBy ?? BuildReverseLinks(site);
         _annotationsByCommunity = new(() => site.Entries.Where(e => e.Kind == EntryKind.Annotation)
             .OrderBy(e => e.Key, StringComparer.Ordinal).ToLookup(e => e.CommunityId!, StringComparer.Ordinal));
     }

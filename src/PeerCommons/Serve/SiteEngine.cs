@@ -10,6 +10,7 @@ using PeerCommons.Markdown.Extensions.Xrefs;
 using PeerCommons.Model;
 using PeerCommons.Pipeline;
 using PeerCommons.Render;
+using PeerCommons.Render.Feeds;
 using PeerCommons.Validate;
 using PeerCommons.Write;
 
@@ -60,12 +61,17 @@ public sealed class SiteEngine
     private readonly Dictionary<string, HashSet<string>> _inRefs = new(StringComparer.Ordinal);
     private Site? _site;
     private RenderContext? _context;
+    private readonly IncrementalSiteChecks _checks = new();
+    private readonly IncrementalReverseLinks _reverseLinks = new();
+    private readonly IncrementalFeeds _feeds = new();
+    private readonly ListItemCache _listItems = new();
     private IReadOnlyList<Diagnostic> _diagnostics = [];
 
     // What is served: the last good site.
     private volatile IReadOnlyDictionary<string, byte[]> _served = new Dictionary<string, byte[]>();
     private Dictionary<string, List<string>> _pagesByKey = new(StringComparer.Ordinal);
-    private HashSet<string> _indexPages = new(StringComparer.Ordinal);
+    /// <summary>The addresses of the index pages served (lists, tags, home and the like).</summary>
+    private List<string> _indexPages = [];
     private Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private HashSet<string> _committedErrors = new(StringComparer.Ordinal);
     private Plan _pending = new();
@@ -201,7 +207,7 @@ public sealed class SiteEngine
 
         // Reload the changed files; parse the new versions.
         _documents = new Dictionary<Entry, MarkdownDocument>(_documents, ReferenceEqualityComparer.Instance);
-        var changes = new List<Change>();
+        var changes = new List<ContentChange>();
         foreach (var relative in contentFiles)
         {
             var full = Path.Combine(_root, relative);
@@ -231,9 +237,11 @@ public sealed class SiteEngine
                 SetOutKeys(relative, OutKeys(updated, document));
             }
             else SetOutKeys(relative, []);
-            changes.Add(new Change(old, updated, oldKeys, _outKeys.GetValueOrDefault(relative) ?? []));
-            // Redirect pages name their target and follow its aliases: only these changes touch them.
-            if (old is null || updated is null || !old.Aliases.SequenceEqual(updated.Aliases) || old.Title != updated.Title) plan.Redirects = true;
+            changes.Add(new ContentChange(old, updated, oldKeys, _outKeys.GetValueOrDefault(relative) ?? []));
+            // Redirects follow aliases, and an alias is dropped where a key took its address: only these
+            // changes move them. A redirect page also names its target (most entries have no alias).
+            if (old is null || updated is null || !old.Aliases.SequenceEqual(updated.Aliases)) plan.Redirects = true;
+            else if (old.Title != updated.Title && old.Aliases.Count > 0) plan.RetitledRedirectTargets.Add(updated.Key);
         }
         return Finish(clock, plan, oldSite, oldContext, changes);
     }
@@ -252,14 +260,15 @@ public sealed class SiteEngine
 
     // ---------------------------------------------------------------- shared tail: validate, plan, render, commit
 
-    private RebuildOutcome Finish(Stopwatch clock, Plan plan, Site? oldSite, RenderContext? oldContext, List<Change> changes)
+    private RebuildOutcome Finish(Stopwatch clock, Plan plan, Site? oldSite, RenderContext? oldContext, List<ContentChange> changes)
     {
         var site = new Site(_config, _bibliography, _entries.Values.ToList());
-        var bag = new DiagnosticBag();
-        ReferenceValidator.Validate(site, bag);
+        var incremental = !plan.All && oldSite is not null && oldContext is not null;
+        // Keys that came or went can change what any page shows of any entry (and what every check
+        // finds): the whole-site caches then start afresh; otherwise only the edited entries count.
+        var keysKept = incremental && !changes.Any(c => c.ChangesKeys);
         var parsed = new ParsedContent(site, _documents);
-        MarkdownStage.CheckAnnotationAnchors(site, parsed, bag);
-        _siteDiagnostics = bag.Sorted().ToList();
+        _siteDiagnostics = _checks.Run(site, parsed, keysKept ? changes : null);
 
         var sink = new MemorySink();
         var assets = _assets;
@@ -269,10 +278,15 @@ public sealed class SiteEngine
             var lunr = ThemeAssets.Lunr(_themeDirectory);
             assets = ThemeAssets.Publish(_themeDirectory, sink, lunr is { } l ? [l] : []);
         }
-        var context = new RenderContext(site, parsed, assets!, new DiagnosticBag());
+        var context = new RenderContext(site, parsed, assets!, new DiagnosticBag(), keysKept ? _reverseLinks.Patch(changes, oldSite!, site) : null);
+        if (keysKept) _listItems.Forget(changes);
+        else
+        {
+            _reverseLinks.Reset(context);
+            _listItems.Clear();
+        }
 
-        if (!plan.All && oldSite is not null && oldContext is not null)
-            PlanChanges(plan, changes, oldSite, oldContext, site, context);
+        if (incremental) PlanChanges(plan, changes, oldSite!, oldContext!, site, context);
         var work = _pending.Union(plan);
 
         var rendered = Render(work, site, context, sink, out var pagesByKey, out var indexPages, out var redirects);
@@ -297,7 +311,11 @@ public sealed class SiteEngine
             _committedErrors = errors;
             _pending = new Plan();
         }
-        else _pending = work;
+        else
+        {
+            _pending = work;
+            _feeds.Forget();
+        }
         return Done(clock, work, rendered, commit, null);
     }
 
@@ -316,9 +334,9 @@ public sealed class SiteEngine
     /// always re-rendered. Entries linked to them (either way) are re-rendered when what other pages
     /// show of an entry (its "face": list item, title, fields, headings, anchors) changed, or when
     /// the link itself was added or removed; a changed face also re-renders home, its kind list and
-    /// its tags' pages.
+    /// its tags' pages. Feeds and the sitemap follow dates, tags and which pages exist.
     /// </summary>
-    private void PlanChanges(Plan plan, List<Change> changes, Site oldSite, RenderContext oldContext, Site site, RenderContext context)
+    private void PlanChanges(Plan plan, List<ContentChange> changes, Site oldSite, RenderContext oldContext, Site site, RenderContext context)
     {
         var seeds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes)
@@ -328,6 +346,10 @@ public sealed class SiteEngine
             // Links added or removed: the other end's "related" list changes.
             foreach (var key in change.OldKeys.Except(change.NewKeys).Concat(change.NewKeys.Except(change.OldKeys))) plan.Keys.Add(key);
         }
+        // The sitemap lists every page with its date, and every tag; feeds show what has a date.
+        plan.AllFeeds |= changes.Any(c => c.ChangesKeys || c.ChangesTags || c.Old!.Updated != c.New!.Updated);
+        plan.RecentFeed |= _feeds.MayChangeRecent(changes, site.Config.FeedEntries);
+
         // The changed files' old links (gone from the index by now) still count as neighbours.
         var oldLinks = changes.SelectMany(c => c.OldKeys).ToList();
 
@@ -350,14 +372,31 @@ public sealed class SiteEngine
             if (before is not null) AddFamily(plan.Keys, key, oldSite);
             if (after is not null) AddFamily(plan.Keys, key, site);
             plan.Listings = true;
+            // The tag index counts each tag's pages.
+            if (before is null || after is null || !before.Tags.SequenceEqual(after.Tags, StringComparer.Ordinal)) plan.TagIndex = true;
             foreach (var entry in new[] { before, after }.OfType<Entry>())
             {
                 plan.Kinds.Add(entry.Kind);
                 plan.Tags.UnionWith(entry.Tags);
             }
+            // Lists offer to filter by the communities that annotated their entries, by the community's title.
+            if (before?.Kind == EntryKind.Community || after?.Kind == EntryKind.Community)
+                if (before?.Title != after?.Title) PlanListsAnnotatedBy(plan, key["communities/".Length..], oldContext, context);
         }
         // Annotations have no page: their target's and community's pages show them.
         foreach (var key in plan.Keys.ToList()) { AddFamily(plan.Keys, key, oldSite, annotationsOnly: true); AddFamily(plan.Keys, key, site, annotationsOnly: true); }
+    }
+
+    /// <summary>The lists (kinds and tags) that show an entry annotated by this community, before or after the edit.</summary>
+    private static void PlanListsAnnotatedBy(Plan plan, string communityId, RenderContext oldContext, RenderContext context)
+    {
+        foreach (var c in new[] { oldContext, context })
+            foreach (var annotation in c.AnnotationsBy(communityId))
+                if (annotation.AnnotationTargetKey is { } key && c.Site.ByKey.TryGetValue(key, out var target))
+                {
+                    plan.Kinds.Add(target.Kind);
+                    plan.Tags.UnionWith(target.Tags);
+                }
     }
 
     private static void AddFamily(HashSet<string> into, string key, Site site, bool annotationsOnly = false)
@@ -397,8 +436,6 @@ public sealed class SiteEngine
         }
         return result;
     }
-
-    private sealed record Change(Entry? Old, Entry? New, string[] OldKeys, string[] NewKeys);
 
     /// <summary>What pages of other entries show of this one.</summary>
     private static string Face(Entry entry, RenderContext context)
@@ -453,7 +490,7 @@ public sealed class SiteEngine
     // ---------------------------------------------------------------- render and commit
 
     private int Render(Plan plan, Site site, RenderContext context, MemorySink sink,
-        out Dictionary<string, List<string>> pagesByKey, out HashSet<string> indexPages, out Dictionary<string, string> redirects)
+        out Dictionary<string, List<string>> pagesByKey, out List<string> indexPages, out Dictionary<string, string> redirects)
     {
         var templates = _templates!;
         var entries = (plan.All ? site.Pages : plan.Keys.Select(k => site.ByKey.GetValueOrDefault(k)).OfType<Entry>()
@@ -479,6 +516,7 @@ public sealed class SiteEngine
 
         var pages = new System.Collections.Concurrent.ConcurrentDictionary<string, List<string>>(StringComparer.Ordinal);
         var count = 0;
+        var allFeeds = plan.All || plan.AllFeeds;
         Parallel.ForEach(entries, entry =>
         {
             var paths = new List<string>();
@@ -487,6 +525,12 @@ public sealed class SiteEngine
                 BuildPipeline.WritePage(page, view, entry.Kind == EntryKind.Page ? null : entry.Kind.Folder(), entry, context, templates, sink, new LinkChecker());
                 paths.Add(SitePaths.FileOf(page));
                 Interlocked.Increment(ref count);
+            }
+            // A community's feed goes with its page: every edit of the community or its annotations re-renders that page.
+            if (entry.Kind == EntryKind.Community)
+            {
+                if (!allFeeds) SiteFeeds.WriteCommunity(entry, context, sink);
+                paths.Add(SiteFeeds.CommunityPath(entry));
             }
             pages[entry.Key] = paths;
         });
@@ -504,36 +548,66 @@ public sealed class SiteEngine
         });
         pagesByKey = new Dictionary<string, List<string>>(pages, StringComparer.Ordinal);
 
-        // Lists, tags, home and the like; then redirects.
-        indexPages = new HashSet<string>(StringComparer.Ordinal);
-        var others = new List<(string Page, Render.Views.PageView View)>();
-        foreach (var (page, view) in IndexPageBuilder.Pages(context))
+        // Lists, tags, home and the like; then redirects. Which index pages there are changes only with the tags.
+        var others = new List<(string Page, Func<Render.Views.PageView> View)>();
+        if (plan.All || plan.TagIndex)
         {
-            indexPages.Add(SitePaths.FileOf(page));
-            if (plan.All || WantIndexPage(page, plan)) others.Add((page, view()));
+            indexPages = [];
+            foreach (var (page, view) in IndexPageBuilder.Pages(context, _listItems.For(context)))
+            {
+                indexPages.Add(page);
+                if (plan.All || WantIndexPage(page, plan)) others.Add((page, view));
+            }
+        }
+        else
+        {
+            indexPages = _indexPages;
+            foreach (var page in indexPages)
+                if (WantIndexPage(page, plan) && IndexPageBuilder.Page(page, context, _listItems.For(context)) is { } view) others.Add((page, view));
         }
         // Redirect pages name their target and follow its aliases: rebuilt only when those can have changed.
         var redirectsChanged = plan.All || plan.Redirects;
         if (redirectsChanged)
         {
             redirects = new Dictionary<string, string>(StringComparer.Ordinal);
-            var targets = Redirects.Targets(site).ToDictionary(t => t.Alias + "/", t => t.Target.Key + "\n" + t.Target.Title + "\n" + t.Target.Url, StringComparer.Ordinal);
+            var targets = Redirects.Targets(site).ToDictionary(t => t.Alias + "/", t => RedirectSignature(t.Target), StringComparer.Ordinal);
             foreach (var (page, view) in Redirects.Pages(context))
             {
                 redirects[SitePaths.FileOf(page)] = targets.GetValueOrDefault(page, "");
-                if (plan.All || _redirects.GetValueOrDefault(SitePaths.FileOf(page)) != redirects[SitePaths.FileOf(page)]) others.Add((page, view));
+                if (plan.All || _redirects.GetValueOrDefault(SitePaths.FileOf(page)) != redirects[SitePaths.FileOf(page)]) others.Add((page, () => view));
             }
         }
-        else redirects = _redirects;
+        else
+        {
+            redirects = _redirects;
+            // A retitled entry's redirect pages name it anew; the _redirects file has no titles.
+            var retitled = plan.RetitledRedirectTargets.Select(k => site.ByKey.GetValueOrDefault(k)).OfType<Entry>().ToList();
+            if (retitled.Count > 0)
+            {
+                redirects = new Dictionary<string, string>(_redirects, StringComparer.Ordinal);
+                var retitledPages = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var entry in retitled)
+                    foreach (var alias in entry.Aliases.Select(Aliases.Normalize).OfType<string>())
+                    {
+                        var file = SitePaths.FileOf(alias + "/");
+                        if (!redirects.TryGetValue(file, out var signature) || !signature.StartsWith(entry.Key + "\n", StringComparison.Ordinal)) continue;
+                        retitledPages.Add(alias + "/");
+                        redirects[file] = RedirectSignature(entry);
+                    }
+                foreach (var (page, view) in Redirects.Pages(context))
+                    if (retitledPages.Contains(page)) others.Add((page, () => view));
+            }
+        }
+        // Views are built on the workers too: a kind's list builds thousands of items.
         Parallel.ForEach(others, item =>
         {
             var section = item.Page.Split('/')[0];
-            BuildPipeline.WritePage(item.Page, item.View, EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null, null, context, templates, sink, new LinkChecker());
+            BuildPipeline.WritePage(item.Page, item.View(), EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null, null, context, templates, sink, new LinkChecker());
             Interlocked.Increment(ref count);
         });
         if (redirectsChanged) sink.Write("_redirects", Redirects.NetlifyFile(site));
-        // Feeds and the sitemap show titles, summaries and dates: only a changed "face" changes them.
-        if (plan.All || plan.Listings) BuildPipeline.WriteFeeds(context, sink);
+        if (allFeeds) _feeds.WriteAll(context, sink);
+        else if (plan.RecentFeed) _feeds.WriteRecent(context, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
 
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))
@@ -543,6 +617,9 @@ public sealed class SiteEngine
         }
         return count;
     }
+
+    /// <summary>What a redirect page shows of its target: when this is the same, so is the page.</summary>
+    private static string RedirectSignature(Entry target) => target.Key + "\n" + target.Title + "\n" + target.Url;
 
     /// <summary>The entries whose parsed Markdown rendering this entry's pages uses.</summary>
     private static IEnumerable<Entry> Uses(Entry entry, Site site)
@@ -554,15 +631,17 @@ public sealed class SiteEngine
 
     private static bool WantIndexPage(string page, Plan plan)
     {
-        if (page is "sources/" or "404.html") return false;
+        // These show only site.yaml, sources.yaml and the theme: a change to those rebuilds everything.
+        if (page is "sources/" or "404.html" or "search/") return false;
+        if (page == "tags/") return plan.TagIndex;
         if (page.StartsWith("tags/", StringComparison.Ordinal) && page.Length > "tags/".Length)
             return plan.Tags.Contains(page["tags/".Length..].TrimEnd('/'));
         var kind = EntryKinds.FromFolder(page.TrimEnd('/'));
         if (kind is not null && page.Count(c => c == '/') == 1) return plan.Kinds.Contains(kind.Value) || (kind == EntryKind.Curriculum && plan.Kinds.Contains(EntryKind.Module));
-        return plan.Listings; // home, the tag index, and any list page this engine does not know
+        return plan.Listings; // home, and any list page this engine does not know
     }
 
-    private void Commit(Plan plan, Site site, MemorySink sink, Dictionary<string, List<string>> pagesByKey, HashSet<string> indexPages, Dictionary<string, string> redirects)
+    private void Commit(Plan plan, Site site, MemorySink sink, Dictionary<string, List<string>> pagesByKey, List<string> indexPages, Dictionary<string, string> redirects)
     {
         Dictionary<string, byte[]> served;
         if (plan.All)
@@ -578,7 +657,7 @@ public sealed class SiteEngine
                 if (_pagesByKey.Remove(key, out var old)) foreach (var path in old) served.Remove(path);
                 if (pagesByKey.TryGetValue(key, out var now)) _pagesByKey[key] = now;
             }
-            foreach (var path in _indexPages.Except(indexPages)) served.Remove(path);
+            foreach (var page in _indexPages.Except(indexPages)) served.Remove(SitePaths.FileOf(page));
             foreach (var path in _redirects.Keys.Except(redirects.Keys)) served.Remove(path);
             foreach (var (path, bytes) in sink.Files) served[path] = bytes;
         }
@@ -592,18 +671,33 @@ public sealed class SiteEngine
         public bool All;
         public bool Theme;
         public bool Config;
+        /// <summary>Home (and any list page this engine does not know) may show something else.</summary>
         public bool Listings;
+        /// <summary>The tag index may count differently, and tag pages may have come or gone.</summary>
+        public bool TagIndex;
+        /// <summary>Aliases may lead elsewhere now: every redirect, and the _redirects file.</summary>
         public bool Redirects;
+        /// <summary>Entries with aliases whose title changed: their redirect pages show it.</summary>
+        public HashSet<string> RetitledRedirectTargets { get; } = new(StringComparer.Ordinal);
+        /// <summary>Every feed and the sitemap are written again.</summary>
+        public bool AllFeeds;
+        /// <summary>feed.xml may show other entries.</summary>
+        public bool RecentFeed;
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
         public HashSet<EntryKind> Kinds { get; } = [];
 
         public Plan Union(Plan other)
         {
-            var plan = new Plan { All = All || other.All, Theme = Theme || other.Theme, Config = Config || other.Config, Listings = Listings || other.Listings, Redirects = Redirects || other.Redirects };
+            var plan = new Plan
+            {
+                All = All || other.All, Theme = Theme || other.Theme, Config = Config || other.Config, Listings = Listings || other.Listings,
+                TagIndex = TagIndex || other.TagIndex, Redirects = Redirects || other.Redirects, AllFeeds = AllFeeds || other.AllFeeds, RecentFeed = RecentFeed || other.RecentFeed,
+            };
             plan.Keys.UnionWith(Keys); plan.Keys.UnionWith(other.Keys);
             plan.Tags.UnionWith(Tags); plan.Tags.UnionWith(other.Tags);
             plan.Kinds.UnionWith(Kinds); plan.Kinds.UnionWith(other.Kinds);
+            plan.RetitledRedirectTargets.UnionWith(RetitledRedirectTargets); plan.RetitledRedirectTargets.UnionWith(other.RetitledRedirectTargets);
             return plan;
         }
     }

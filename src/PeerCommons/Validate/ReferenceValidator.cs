@@ -16,19 +16,37 @@ public static class ReferenceValidator
         CheckDuplicateKeys(site, diagnostics);
         CheckAliases(site, diagnostics);
         CheckHelpLink(site, diagnostics);
-        foreach (var entry in site.Entries)
-        {
-            CheckKeys(entry, "related", key => site.ByKey.ContainsKey(key), Codes.UnknownRelated, "no entry has the key '{0}'", site, diagnostics);
-            CheckKeys(entry, "values", key => site.ByKey.TryGetValue(key, out var v) && v.Kind == EntryKind.Value, Codes.UnknownValue, "'{0}' is not a value; values are keys such as 'values/mutuality'", site, diagnostics);
-            CheckKeys(entry, "sources", key => site.Bibliography.ContainsKey(key), Codes.UnknownSource, "'{0}' is not in sources.yaml", site, diagnostics,
-                site.Bibliography.Keys);
+        foreach (var entry in site.Entries) ValidateEntry(entry, site, diagnostics);
+    }
 
-            if (entry.Kind == EntryKind.Module && !site.ByKey.ContainsKey($"curricula/{entry.CurriculumId}"))
-                diagnostics.Error(entry.Path, 1, 1, Codes.ModuleWithoutCurriculum,
-                    $"module belongs to no curriculum: add curricula/{entry.CurriculumId}/index.md");
+    // The parts of Validate on their own, so the preview server can redo only what an edit can change.
 
-            if (entry.Kind == EntryKind.Annotation) CheckAnnotation(entry, site, diagnostics);
-        }
+    /// <summary>Duplicate keys and the help link: their findings depend on the keys and site.yaml alone.</summary>
+    public static void ValidateKeys(Site site, DiagnosticBag diagnostics)
+    {
+        CheckDuplicateKeys(site, diagnostics);
+        CheckHelpLink(site, diagnostics);
+    }
+
+    /// <summary>Every alias against the keys and the other aliases.</summary>
+    public static void ValidateAliases(Site site, DiagnosticBag diagnostics) => CheckAliases(site, diagnostics);
+
+    /// <summary>
+    /// One entry's keys (related, values, sources, its module's curriculum, its annotation's community
+    /// and target). The findings depend only on the entry, the site's keys and kinds, and the bibliography.
+    /// </summary>
+    public static void ValidateEntry(Entry entry, Site site, DiagnosticBag diagnostics)
+    {
+        CheckKeys(entry, "related", key => site.ByKey.ContainsKey(key), Codes.UnknownRelated, "no entry has the key '{0}'", site, diagnostics);
+        CheckKeys(entry, "values", key => site.ByKey.TryGetValue(key, out var v) && v.Kind == EntryKind.Value, Codes.UnknownValue, "'{0}' is not a value; values are keys such as 'values/mutuality'", site, diagnostics);
+        CheckKeys(entry, "sources", key => site.Bibliography.ContainsKey(key), Codes.UnknownSource, "'{0}' is not in sources.yaml", site, diagnostics,
+            site.Bibliography.Keys);
+
+        if (entry.Kind == EntryKind.Module && !site.ByKey.ContainsKey($"curricula/{entry.CurriculumId}"))
+            diagnostics.Error(entry.Path, 1, 1, Codes.ModuleWithoutCurriculum,
+                $"module belongs to no curriculum: add curricula/{entry.CurriculumId}/index.md");
+
+        if (entry.Kind == EntryKind.Annotation) CheckAnnotation(entry, site, diagnostics);
     }
 
     /// <summary>A help link to a page of this site must lead to a page that exists: visitors in crisis follow it.</summary>

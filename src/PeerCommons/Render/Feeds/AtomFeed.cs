@@ -12,11 +12,21 @@ namespace PeerCommons.Render.Feeds;
 /// </summary>
 public static class AtomFeed
 {
-    public static byte[] Write(Site site, IEnumerable<Entry> candidates, string feedPath, string title, int maxEntries)
-    {
-        var entries = candidates.Where(e => e.Updated is not null)
+    public static byte[] Write(Site site, IEnumerable<Entry> candidates, string feedPath, string title, int maxEntries) =>
+        WriteSelected(site, Select(candidates, maxEntries), feedPath, title);
+
+    /// <summary>The entries a feed shows: the most recently updated, newest first (then by key).</summary>
+    public static IReadOnlyList<Entry> Select(IEnumerable<Entry> candidates, int maxEntries) =>
+        candidates.Where(e => e.Updated is not null)
             .OrderByDescending(e => e.Updated).ThenBy(e => e.Key, StringComparer.Ordinal)
             .Take(maxEntries).ToList();
+
+    /// <summary>
+    /// The feed of entries <see cref="Select"/> chose. Everything it writes comes from those entries and
+    /// site.yaml, so the same entries (the very same objects) make the same feed.
+    /// </summary>
+    public static byte[] WriteSelected(Site site, IReadOnlyList<Entry> entries, string feedPath, string title)
+    {
         var baseUrl = site.Config.BaseUrl;
         string Link(string path) => baseUrl is null ? SitePaths.Relative(feedPath, path) : baseUrl + SitePaths.FileOf(path).Replace("index.html", "");
         string Id(string key) => baseUrl is null ? $"urn:peercommons:{key}" : baseUrl + key + "/";

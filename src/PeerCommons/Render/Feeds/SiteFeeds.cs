@@ -1,0 +1,46 @@
+using PeerCommons.Model;
+using PeerCommons.Write;
+
+namespace PeerCommons.Render.Feeds;
+
+/// <summary>
+/// The site's feeds and sitemap: what they are (paths, titles, which entries) in one place, for a full
+/// build and for the preview server, which rewrites only some of them after an edit.
+/// </summary>
+public static class SiteFeeds
+{
+    public const string RecentPath = "feed.xml";
+
+    public static string CommunityPath(Entry community) => $"communities/{community.Id}/feed.xml";
+
+    /// <summary>Every feed and the sitemap.</summary>
+    public static void WriteAll(RenderContext context, IOutputSink sink)
+    {
+        var site = context.Site;
+        // One feed per community of its newest annotations, so a group can follow its own voice.
+        foreach (var community in site.OfKind(EntryKind.Community)) WriteCommunity(community, context, sink);
+        WriteRecent(site, SelectRecent(site), sink);
+
+        var listed = site.Pages.Select(e => (e.Url, e.Updated))
+            .Concat(EntryKinds.Listed.Select(k => (k.Folder() + "/", (DateOnly?)null)))
+            .Concat(IndexPageBuilder.TagCounts(site).Select(t => ($"tags/{t.Tag}/", (DateOnly?)null)))
+            .Append(("", null)).Append(("tags/", null)).Append(("sources/", null));
+        sink.Write("sitemap.xml", Sitemap.Write(listed, site.Config.BaseUrl));
+    }
+
+    /// <summary>A community's feed of its newest annotations.</summary>
+    public static void WriteCommunity(Entry community, RenderContext context, IOutputSink sink)
+    {
+        var site = context.Site;
+        sink.Write(CommunityPath(community), AtomFeed.Write(site, context.AnnotationsBy(community.Id),
+            CommunityPath(community), $"{site.Config.Title}: annotations by {community.Title}", site.Config.FeedEntries));
+    }
+
+    /// <summary>The entries of the site's feed of recent updates: pages, and annotations on a page that exists.</summary>
+    public static IReadOnlyList<Entry> SelectRecent(Site site) =>
+        AtomFeed.Select(site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t))),
+            site.Config.FeedEntries);
+
+    public static void WriteRecent(Site site, IReadOnlyList<Entry> recent, IOutputSink sink) =>
+        sink.Write(RecentPath, AtomFeed.WriteSelected(site, recent, RecentPath, site.Config.Title + ": recently updated"));
+}

@@ -1,0 +1,28 @@
+using PeerCommons.Model;
+
+namespace PeerCommons.Serve;
+
+/// <summary>
+/// One content file as it was and as it is after an edit (null when it did not or no longer
+/// exists), with the keys it referred to before and after.
+/// </summary>
+internal sealed record ContentChange(Entry? Old, Entry? New, string[] OldKeys, string[] NewKeys)
+{
+    /// <summary>The old and the new version, whichever exist.</summary>
+    public IEnumerable<Entry> Versions
+    {
+        get
+        {
+            if (Old is not null) yield return Old;
+            if (New is not null) yield return New;
+        }
+    }
+
+    /// <summary>
+    /// True when the edit added or removed a key. Keys (and so kinds, which come from folders) are
+    /// what whole-site lookups and "did you mean" suggestions depend on.
+    /// </summary>
+    public bool ChangesKeys => Old is null || New is null || Old.Key != New.Key;
+
+    public bool ChangesTags => Old is null || New is null || !Old.Tags.SequenceEqual(New.Tags, StringComparer.Ordinal);
+}

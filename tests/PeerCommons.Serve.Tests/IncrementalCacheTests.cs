@@ -1,0 +1,136 @@
+namespace PeerCommons.Serve.Tests;
+
+/// <summary>
+/// The preview server keeps what an edit cannot change (validation findings, reverse links, which
+/// index pages exist, what the feeds show) and redoes the rest. After edits that do change those,
+/// the served site must still equal a full build.
+/// </summary>
+public sealed class IncrementalCacheTests
+{
+    private static readonly string Theme = Repo.Path("theme");
+
+    [Fact]
+    public void Title_and_date_edits_update_lists_tags_home_and_feeds()
+    {
+        using var site = new EditedSite();
+        var project = site.File("projects/capital-inpatient-peer-support.md");
+        site.Edit(project, t => t.Replace("title: \"CAPITAL", "title: \"Aardvark CAPITAL"));   // first in its list and tag pages
+        site.Edit(project, t => t.Replace("updated: 2026-11-22", "updated: 2027-01-05"));       // newest: into feed.xml, sitemap date
+        site.Edit(project, t => t.Replace("updated: 2027-01-05", "updated: 2026-11-22"));       // out of feed.xml again
+        // All content has the same date, so feed.xml shows the first keys: annotations of communities early in the alphabet.
+        site.Edit(site.File("annotations/bme-racialised-communities/advocacy-accreditation-precedent.md"), t => t.Replace("title: \"", "title: \"Renamed "));
+        var annotation = site.File("annotations/scotland/mutuality-changes-teamwork.md");
+        site.Edit(annotation, t => t.Replace("title: \"", "title: \"Renamed "));                // in its community's feed
+        site.Edit(annotation, t => t.Replace("target: values/mutuality#tensions", "target: projects/capital-inpatient-peer-support"));
+        site.Edit(site.File("communities/scotland.md"), t => t.Replace("title: \"", "title: \"Renamed "));
+    }
+
+    [Fact]
+    public void A_community_added_and_removed_takes_its_feed_with_it()
+    {
+        using var site = new EditedSite();
+        var community = site.Add("communities/zz-new-group.md", "---\ntitle: A new group\nsummary: New.\n---\n\nBody.\n");
+        Assert.Contains("communities/zz-new-group/feed.xml", site.Engine.Files.Keys);
+        var annotation = site.Add("annotations/zz-new-group/a-note.md",
+            "---\ntitle: A note\nsummary: Noted.\ntarget: values/mutuality#tensions\ntype: experience\nupdated: 2027-02-01\n---\n\nWe tried this.\n");
+        site.Remove(annotation);
+        site.Remove(community);
+        Assert.DoesNotContain("communities/zz-new-group/feed.xml", site.Engine.Files.Keys);
+    }
+
+    [Fact]
+    public void Redirects_follow_their_entry()
+    {
+        using var site = new EditedSite();
+        var value = site.File("values/mutuality.md");
+        site.Edit(value, t => t.Replace("title: \"Mutuality\"", "title: \"Mutuality\"\naliases: [values/old-mutuality]"));
+        Assert.Contains("values/old-mutuality/index.html", site.Engine.Files.Keys);
+        site.Edit(value, t => t.Replace("title: \"Mutuality\"", "title: \"Mutual support\""));
+        site.Edit(value, t => t.Replace("\naliases: [values/old-mutuality]", ""));
+        Assert.DoesNotContain("values/old-mutuality/index.html", site.Engine.Files.Keys);
+    }
+
+    [Fact]
+    public void Findings_come_and_go_with_the_edits_that_cause_them()
+    {
+        using var site = new EditedSite();
+        var value = site.File("values/mutuality.md");
+        site.EditWithNewError(value, t => t.Replace("related: [", "related: [values/no-such-value, "));
+        site.Edit(value, t => t.Replace("values/no-such-value, ", ""));
+        // An alias may not be the address of an existing entry.
+        site.EditWithNewError(value, t => t.Replace("title: \"Mutuality\"", "title: \"Mutuality\"\naliases: [values/reciprocity]"));
+        site.Edit(value, t => t.Replace("\naliases: [values/reciprocity]", ""));
+        // An annotation aims at this heading: without it, the annotation is in error.
+        site.EditWithNewError(value, t => t.Replace("## Tensions {#tensions}", "## Tensions {#strains}"));
+        site.Edit(value, t => t.Replace("{#strains}", "{#tensions}"));
+    }
+
+    [Fact]
+    public void Edits_held_back_by_an_error_are_served_once_it_is_fixed()
+    {
+        using var site = new EditedSite();
+        var project = site.File("projects/capital-inpatient-peer-support.md");
+        site.EditWithNewError(project, t => t.Replace("title: \"CAPITAL", "title: \"Aardvark CAPITAL").Replace("updated: 2026-11-22", "updated: 2027-01-05")
+            .Replace("tags: [", "related: [values/no-such-value]\ntags: ["));
+        site.Edit(project, t => t.Replace("related: [values/no-such-value]\n", ""));
+    }
+
+    /// <summary>A copy of the repository's content with an engine on it; every edit is checked against a full build.</summary>
+    private sealed class EditedSite : IDisposable
+    {
+        private readonly TempFolder _temp = new();
+
+        public EditedSite()
+        {
+            TempFolder.Copy(Repo.Path("content"), _temp.Path("content"));
+            Engine = new SiteEngine(_temp.Path("content"), Theme);
+            Assert.True(Engine.BuildAll().Committed);
+        }
+
+        public SiteEngine Engine { get; }
+
+        public string File(string relative) => _temp.Path(["content", .. relative.Split('/')]);
+
+        public void Edit(string path, Func<string, string> change)
+        {
+            Write(path, change);
+            var outcome = Engine.Apply([path]);
+            Assert.True(outcome.Committed, string.Join("\n", outcome.Errors));
+            FullBuildComparison.AssertSame(Engine, Theme);
+        }
+
+        /// <summary>An edit that brings an error: not served, but its findings are those of a full build.</summary>
+        public void EditWithNewError(string path, Func<string, string> change)
+        {
+            Write(path, change);
+            var outcome = Engine.Apply([path]);
+            Assert.False(outcome.Committed);
+            FullBuildComparison.AssertSameDiagnostics(Engine, Theme);
+        }
+
+        public string Add(string relative, string text)
+        {
+            var path = _temp.Write("content/" + relative, text);
+            Assert.True(Engine.Apply([path]).Committed);
+            FullBuildComparison.AssertSame(Engine, Theme);
+            return path;
+        }
+
+        public void Remove(string path)
+        {
+            System.IO.File.Delete(path);
+            Assert.True(Engine.Apply([path]).Committed);
+            FullBuildComparison.AssertSame(Engine, Theme);
+        }
+
+        private static void Write(string path, Func<string, string> change)
+        {
+            var before = System.IO.File.ReadAllText(path);
+            var after = change(before);
+            Assert.NotEqual(before, after);
+            System.IO.File.WriteAllText(path, after);
+        }
+
+        public void Dispose() => _temp.Dispose();
+    }
+}
