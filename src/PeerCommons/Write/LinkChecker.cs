@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace PeerCommons.Write;
 
@@ -9,16 +9,14 @@ namespace PeerCommons.Write;
 /// and ids actually produced. The HTML is our own output with quoted attributes, so a scan of
 /// href/src/id attributes is exact and far cheaper than parsing every page again.
 /// </summary>
-public sealed partial class LinkChecker
+/// <remarks>
+/// A large site has millions of links and ids, kept from rendering to the end of the build. Each page
+/// keeps its links as one block of UTF-8 and its ids as 64-bit hashes, which the garbage collector
+/// never has to look inside; strings are made only for the links that turn out to be broken.
+/// </remarks>
+public sealed class LinkChecker
 {
-    // The same links and ids recur on thousands of pages ("../../index.html", "main"): every page
-    // keeps a reference to one pooled copy, so a large site's checker holds little and allocates
-    // little (each page is scanned while both cores render, and what it keeps lives to the end).
-    private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pooled;
-    private readonly ConcurrentDictionary<string, (string[] Links, HashSet<string> Ids)> _pages = new(StringComparer.Ordinal);
-
-    public LinkChecker() => _pooled = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly ConcurrentDictionary<string, (byte[] Links, HashSet<ulong> Ids)> _pages = new(StringComparer.Ordinal);
 
     public sealed record BrokenLink(string Page, string Link, string Reason);
 
@@ -28,8 +26,8 @@ public sealed partial class LinkChecker
     /// <summary>Records a rendered page (path below the site root), given as the UTF-8 it is written in.</summary>
     public void Add(string page, ReadOnlySpan<byte> html)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<string>();
+        var ids = new HashSet<ulong>();
+        var links = new ArrayBufferWriter<byte>(1024);
         // One pass over every `name="`: our templates and the sanitizer only ever put href and src on
         // elements that link, and always quote attributes.
         var from = 0;
@@ -46,15 +44,23 @@ public sealed partial class LinkChecker
             var end = from + length + 1;
             if (end >= html.Length || html[end] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'/' or (byte)'>'))
                 continue;
-            var start = from;
+            var value = html.Slice(from, length);
             from = end;
             // <base href> (the 404 page's) is where links resolve from, not a link.
             if (name == 'h' && html[..(equals - "href".Length - 1)].EndsWith("<base"u8)) continue;
-            var value = Pooled(html.Slice(start, length));
-            if (name == 'i') ids.Add(value);
-            else links.Add(value);
+            // Entities are rare in our links and ids: only values with '&' are decoded.
+            var decoded = value.Contains((byte)'&') ? Encoding.UTF8.GetBytes(System.Net.WebUtility.HtmlDecode(Encoding.UTF8.GetString(value))) : value;
+            if (name == 'i') ids.Add(Hash(decoded));
+            else
+            {
+                // Each link as its length (4 bytes) and its bytes.
+                BitConverter.TryWriteBytes(links.GetSpan(4), decoded.Length);
+                links.Advance(4);
+                decoded.CopyTo(links.GetSpan(decoded.Length));
+                links.Advance(decoded.Length);
+            }
         }
-        _pages[page] = (links.ToArray(), ids);
+        _pages[page] = (links.WrittenSpan.ToArray(), ids);
     }
 
     /// <summary>'h', 's' or 'i' when the '=' at <paramref name="equals"/> ends a whitespace-preceded href, src or id; else 0.</summary>
@@ -65,13 +71,12 @@ public sealed partial class LinkChecker
         return length > 0 && before.Length > length && before[^(length + 1)] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' ? name : '\0';
     }
 
-    private string Pooled(ReadOnlySpan<byte> utf8)
+    /// <summary>64-bit FNV-1a: ids are compared by hash (a false match is a 1 in 2^64 chance per id).</summary>
+    private static ulong Hash(ReadOnlySpan<byte> utf8)
     {
-        Span<char> stack = stackalloc char[256];
-        var chars = utf8.Length <= stack.Length ? stack : new char[utf8.Length];
-        var raw = chars[..Encoding.UTF8.GetChars(utf8, chars)];
-        if (raw.Contains('&')) return _pool.GetOrAdd(System.Net.WebUtility.HtmlDecode(raw.ToString()), static s => s);
-        return _pooled.TryGetValue(raw, out var pooled) ? pooled : _pool.GetOrAdd(raw.ToString(), static s => s);
+        var hash = 14695981039346656037UL;
+        foreach (var b in utf8) hash = (hash ^ b) * 1099511628211UL;
+        return hash;
     }
 
     /// <param name="files">Every file of the site (pages and assets), by path below the root.</param>
@@ -87,53 +92,68 @@ public sealed partial class LinkChecker
 
     private const string FolderPage = "/index.html";
 
-    private List<BrokenLink> CheckPage(string page, string[] links, HashSet<string> files)
+    private List<BrokenLink> CheckPage(string page, byte[] links, HashSet<string> files)
     {
         var broken = new List<BrokenLink>();
         var lookup = files.GetAlternateLookup<ReadOnlySpan<char>>();
+        var seen = new HashSet<ulong>();
         Span<char> stack = stackalloc char[512];
-        foreach (var link in links.Distinct(StringComparer.Ordinal))
+        for (var at = 0; at < links.Length;)
         {
-            if (IsExternal(link) || link.Length == 0) continue;
-            var hash = link.IndexOf('#');
-            var path = hash < 0 ? link.AsSpan() : link.AsSpan(0, hash);
-            var query = path.IndexOf('?');
-            if (query >= 0) path = path[..query];
-
-            string target;
-            if (path.Length == 0) target = page;
-            else
-            {
-                var unescaped = path.Contains('%') ? Uri.UnescapeDataString(path.ToString()).AsSpan() : path;
-                var needed = page.Length + unescaped.Length + FolderPage.Length;
-                var buffer = needed <= stack.Length ? stack : new char[needed];
-                var length = Resolve(page, unescaped, buffer, out var namesFolder);
-                if (length < 0) { broken.Add(new BrokenLink(page, link, "it points above the site's root")); continue; }
-                var resolved = buffer[..length];
-                if (namesFolder || !lookup.TryGetValue(resolved, out target!))
-                {
-                    FolderPage.CopyTo(buffer[length..]);
-                    ReadOnlySpan<char> folderPage = length == 0 ? "index.html" : buffer[..(length + FolderPage.Length)];
-                    broken.Add(new BrokenLink(page, link, lookup.Contains(folderPage)
-                        ? "it points at a folder; link to its index.html so the page opens from disk too"
-                        : "no such file in the site"));
-                    continue;
-                }
-            }
-            if (hash < 0 || hash == link.Length - 1 || !target.EndsWith(".html", StringComparison.Ordinal)
-                || !_pages.TryGetValue(target, out var targetPage)) continue;
-            var fragment = Uri.UnescapeDataString(link[(hash + 1)..]);
-            if (!targetPage.Ids.Contains(fragment))
-                broken.Add(new BrokenLink(page, link, $"the page has no element with id '{fragment}'"));
+            var length = BitConverter.ToInt32(links, at);
+            var utf8 = links.AsSpan(at + 4, length);
+            at += 4 + length;
+            if (utf8.Length == 0 || !seen.Add(Hash(utf8))) continue;
+            var link = utf8.Length <= stack.Length ? stack[..Encoding.UTF8.GetChars(utf8, stack)] : Encoding.UTF8.GetString(utf8).AsSpan();
+            if (IsExternal(link)) continue;
+            if (Reason(page, link, files, lookup) is { } reason) broken.Add(new BrokenLink(page, link.ToString(), reason));
         }
         return broken;
     }
 
-    private static bool IsExternal(string link) =>
-        link.StartsWith("//", StringComparison.Ordinal) || Scheme().IsMatch(link);
+    /// <summary>Why the link is broken, or null when its file (and anchor) exist.</summary>
+    private string? Reason(string page, ReadOnlySpan<char> link, HashSet<string> files, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup)
+    {
+        var hash = link.IndexOf('#');
+        var path = hash < 0 ? link : link[..hash];
+        var query = path.IndexOf('?');
+        if (query >= 0) path = path[..query];
 
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
-    private static partial Regex Scheme();
+        var target = page;
+        if (path.Length > 0)
+        {
+            var unescaped = path.Contains('%') ? Uri.UnescapeDataString(path.ToString()).AsSpan() : path;
+            var needed = page.Length + unescaped.Length + FolderPage.Length;
+            Span<char> buffer = needed <= 512 ? stackalloc char[512] : new char[needed];
+            var length = Resolve(page, unescaped, buffer, out var namesFolder);
+            if (length < 0) return "it points above the site's root";
+            if (namesFolder || !lookup.TryGetValue(buffer[..length], out target!))
+            {
+                FolderPage.CopyTo(buffer[length..]);
+                ReadOnlySpan<char> folderPage = length == 0 ? "index.html" : buffer[..(length + FolderPage.Length)];
+                return lookup.Contains(folderPage)
+                    ? "it points at a folder; link to its index.html so the page opens from disk too"
+                    : "no such file in the site";
+            }
+        }
+        if (hash < 0 || hash == link.Length - 1 || !target.EndsWith(".html", StringComparison.Ordinal)
+            || !_pages.TryGetValue(target, out var targetPage)) return null;
+        var fragment = Uri.UnescapeDataString(link[(hash + 1)..].ToString());
+        return targetPage.Ids.Contains(Hash(Encoding.UTF8.GetBytes(fragment))) ? null : $"the page has no element with id '{fragment}'";
+    }
+
+    /// <summary>A scheme ("https:", "mailto:") or a protocol-relative "//host" link.</summary>
+    private static bool IsExternal(ReadOnlySpan<char> link)
+    {
+        if (link.StartsWith("//")) return true;
+        if (link.Length == 0 || !char.IsAsciiLetter(link[0])) return false;
+        foreach (var c in link[1..])
+        {
+            if (c == ':') return true;
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '.' or '-')) return false;
+        }
+        return false;
+    }
 
     /// <summary>
     /// Writes the site path a relative link on the page points at into <paramref name="buffer"/> and
