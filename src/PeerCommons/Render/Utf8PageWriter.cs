@@ -7,7 +7,7 @@ namespace PeerCommons.Render;
 /// of the whole page is made, which matters because pages above 42,500 characters would each be a
 /// large-object allocation, and those bring full garbage collections closer.
 /// </summary>
-public sealed class Utf8PageWriter
+internal sealed class Utf8PageWriter
 {
     [ThreadStatic] private static Utf8PageWriter? _forThisThread;
 
