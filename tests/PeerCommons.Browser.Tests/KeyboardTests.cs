@@ -145,7 +145,7 @@ public sealed class KeyboardTests(SiteFixture site)
         await page.Page.EvaluateAsync("url => { setTimeout(() => location.assign(url), 0); }", site.QuickExitUrl);
         await request;
         await page.Page.WaitForTimeoutAsync(400);
-        Assert.Equal(before + 1, await HistoryLengthAsync(page));
+        Assert.Equal(before + 1, await SettledHistoryLengthAsync(page));
     }
 
     private async Task<int> VisitTwoPagesAsync(SitePage page)
