@@ -48,6 +48,9 @@ public sealed class LunrIndex
     /// <summary>The terms of the inverted index, in its (ordinal) order.</summary>
     public IEnumerable<string> Terms => _sortedTerms.Select(t => t.Term);
 
+    /// <summary>The search pipeline lunr.js runs on queries against this index, as serialized.</summary>
+    public static IReadOnlyList<string> SearchPipeline { get; } = ["stemmer"];
+
     /// <summary>Document references by reference number: the order in which documents were first added.</summary>
     public IReadOnlyList<string> References => _refs;
 
@@ -203,7 +206,13 @@ public sealed class LunrIndex
             w.Raw("}]"u8);
         }
 
-        w.Raw("],\"pipeline\":[\"stemmer\"]}"u8);
+        w.Raw("],\"pipeline\":["u8);
+        for (int i = 0; i < SearchPipeline.Count; i++)
+        {
+            if (i > 0) w.Byte((byte)',');
+            w.String(SearchPipeline[i]);
+        }
+        w.Raw("]}"u8);
     }
 
     private static bool NeedsJsReorder(int[] refs, int count, bool[] isIndex, uint[] value)

@@ -21,6 +21,7 @@ public class ReadApiTests
 
         Assert.Equal(["b", "a", "10"], index.References);
         Assert.False(index.HasMetadata);
+        Assert.Equal(root.GetProperty("pipeline").EnumerateArray().Select(p => p.GetString()), LunrIndex.SearchPipeline);
 
         var terms = root.GetProperty("invertedIndex").EnumerateArray().ToList();
         Assert.Equal(terms.Count, index.TermCount);

@@ -109,7 +109,7 @@ public static class SearchIndexStage
         json.WriteStartObject();
         json.WriteString("version", LunrIndex.LunrVersion);
         json.WriteStartArray("pipeline");
-        json.WriteStringValue("stemmer");
+        foreach (var function in LunrIndex.SearchPipeline) json.WriteStringValue(function);
         json.WriteEndArray();
         json.WriteStartArray("fields");
         foreach (var field in index.Fields) json.WriteStringValue(field);
