@@ -8,7 +8,7 @@ namespace PeerCommons.Load;
 /// <summary>Reads content/sources.yaml: a mapping from citation key to a work.</summary>
 public static partial class BibliographyReader
 {
-    private static readonly string[] Known = ["authors", "year", "title", "venue", "doi", "url", "licence", "note"];
+    private static readonly string[] Known = ["authors", "year", "title", "venue", "doi", "url", "licence", "note", "editor_notes", "cited_in"];
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KeyPattern();

@@ -51,6 +51,9 @@ public static class FieldHelp
         ["compiled_from_research"] = "true when this page was put together from published research and has not yet been reviewed by the group itself.",
         ["target"] = "The key of the entry this note is about, such as values/mutuality; add #heading-id to point at one section.",
         ["type"] = "What kind of note this is.",
+        ["as_of"] = "The year the facts here date from, such as the year of the study or report they come from.",
+        ["editor_notes"] = "Notes for editors only (what to verify, where a fact came from). Never published.",
+        ["provenance"] = "Whose words these are: community when your group wrote this note itself, editors when editors compiled it from published research.",
     };
 
     /// <summary>The meaning of a field for a kind, or null if nobody has written one yet.</summary>

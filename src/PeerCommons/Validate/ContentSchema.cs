@@ -22,6 +22,10 @@ public static class ContentSchema
         new("sources", FieldType.TextList),
         new("contributors", FieldType.TextList),
         new("draft", FieldType.Bool),
+        // The year the facts in this entry date from (for example the year of the study it reports).
+        new("as_of", FieldType.Year),
+        // Notes for editors only: never rendered, indexed or published.
+        new("editor_notes", FieldType.Text),
     ];
 
     private static readonly Dictionary<EntryKind, FieldSpec[]> PerKind = new()
@@ -75,6 +79,9 @@ public static class ContentSchema
         [
             new("target", FieldType.Text, Required: true),
             new("type", FieldType.Enum, Required: true, Allowed: ["adaptation", "experience", "caution", "resource", "question"]),
+            // Whose voice: written by the community itself, or compiled by editors from published research.
+            // Defaults from the community's compiled_from_research flag.
+            new("provenance", FieldType.Enum, Allowed: ["community", "editors"]),
         ],
         [EntryKind.Page] = [],
     };
