@@ -45,6 +45,10 @@ public sealed partial class StarterProvenanceTests
     [InlineData(EntryKind.Community)]
     [InlineData(EntryKind.Annotation)]
     [InlineData(EntryKind.Page)]
+    [InlineData(EntryKind.Project)]
+    [InlineData(EntryKind.History)]
+    [InlineData(EntryKind.Curriculum)]
+    [InlineData(EntryKind.Module)]
     public void Public_text_calls_the_research_cited_sources_never_seeds(EntryKind kind)
     {
         var entries = Site.Entries.Where(e => e.Kind == kind).ToList();
