@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using PeerCommons.Diagnostics;
-using PeerCommons.Load;
 using PeerCommons.Model;
-using PeerCommons.Tests.Support;
 
 namespace PeerCommons.Tests.Content;
 
@@ -12,9 +9,7 @@ namespace PeerCommons.Tests.Content;
 /// </summary>
 public sealed partial class StarterDatingTests
 {
-    private static readonly Lazy<Site> Loaded = new(() => ContentLoader.Load(Repo.Path("content"), new DiagnosticBag()));
-
-    private static Site Site => Loaded.Value;
+    private static Site Site => StarterSite.Site;
 
     [GeneratedRegex(@"\bwe do not know (whether|if|which)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaysCurrentStatusIsUnknown();
