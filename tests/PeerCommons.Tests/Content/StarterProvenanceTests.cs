@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using PeerCommons.Diagnostics;
-using PeerCommons.Load;
 using PeerCommons.Model;
-using PeerCommons.Tests.Support;
 
 namespace PeerCommons.Tests.Content;
 
@@ -13,9 +10,7 @@ namespace PeerCommons.Tests.Content;
 /// </summary>
 public sealed partial class StarterProvenanceTests
 {
-    private static readonly Lazy<Site> Loaded = new(() => ContentLoader.Load(Repo.Path("content"), new DiagnosticBag()));
-
-    private static Site Site => Loaded.Value;
+    private static Site Site => StarterSite.Site;
 
     [Fact]
     public void Annotations_of_a_community_compiled_from_research_say_editors_wrote_them()
