@@ -8,7 +8,7 @@ namespace PeerCommons.Load;
 /// <summary>Reads content/site.yaml; every key is checked like front matter.</summary>
 public static class SiteConfigReader
 {
-    private static readonly string[] Known = ["title", "tagline", "repo_url", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url"];
+    private static readonly string[] Known = ["title", "tagline", "repo_url", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines"];
 
     public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
@@ -64,6 +64,7 @@ public static class SiteConfigReader
                     else
                         diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.WrongType, "'feed_entries' must be a whole number from 1 to 1000");
                     break;
+                case "crisis_lines": config = config with { CrisisLines = CrisisLinesReader.Read(entry, displayPath, diagnostics) }; break;
                 case "help_link":
                     if (entry.Value is YMapping help)
                     {
