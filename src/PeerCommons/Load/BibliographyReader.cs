@@ -88,7 +88,7 @@ public static partial class BibliographyReader
             if (other == key)
                 problem = $"source '{key}' cannot be cited in itself: 'cited_in' names the work through which you know this one";
             else if (!sources.ContainsKey(other))
-                problem = $"'cited_in' of source '{key}' names '{other}', which is not in sources.yaml{Suggest.DidYouMean(other, sources.Keys)}; add that work or correct the key";
+                problem = $"'cited_in' of source '{key}' names '{other}', which is not in sources.yaml: add that work, or correct the key{Suggest.DidYouMean(other, sources.Keys)}";
             else if (Loop(key, next) is { } loop)
                 problem = $"'cited_in' of source '{key}' makes a loop ({string.Join(" -> ", loop)}): a work must be known through one that was read at first hand";
             if (problem is null) valid.Add((key, other));

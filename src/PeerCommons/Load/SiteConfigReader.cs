@@ -84,6 +84,10 @@ public static class SiteConfigReader
                     break;
             }
         }
+        // The crisis lines appear on the help page only: without one they would silently vanish.
+        if (config.CrisisLines.Count > 0 && (config.HelpLinkUrl is null || config.HelpLinkUrl.Contains(':')) && root.Find("crisis_lines") is { } lines)
+            diagnostics.Error(displayPath, lines.Key.Line, lines.Key.Column, Codes.MissingField,
+                "crisis_lines are shown on this site's help page, so help_link's url must be a page of this site such as pages/help/");
         if (root.Find("title") is null)
             diagnostics.Error(displayPath, 1, 1, Codes.MissingField, "missing required field 'title'; add a line 'title: ...'");
         return config;

@@ -82,7 +82,7 @@ public static class EntryPageBuilder
                 ? Html.Escape($"{repo2}/issues/new?title={Uri.EscapeDataString("Suggestion for " + entry.Key)}&body={Uri.EscapeDataString("About content/" + entry.ContentPath + ":\n\n")}")
                 : null,
             Notice = entry.Kind == EntryKind.Community && entry.Field<bool>("compiled_from_research")
-                ? Html.Escape($"This profile and its notes were compiled by {site.Config.Title} editors from published research; "
+                ? Html.Escape($"This profile and its notes were compiled from published research by {site.Config.Title} editors; "
                     + "the group has not written or reviewed them. If you belong to this group, you can claim them: "
                     + "edit this page and set compiled_from_research to false.")
                 : entry.Kind == EntryKind.Project && Timeliness.ProjectNotice(entry) is { } statusNotice ? Html.Escape(statusNotice)
