@@ -79,7 +79,8 @@ public static partial class BibliographyReader
     /// <summary>Gives each work its cited_in work, once that names another work and makes no loop.</summary>
     private static void LinkCitedIn(Dictionary<string, Source> sources, List<(string Key, YScalar Value)> citedIn, string displayPath, DiagnosticBag diagnostics)
     {
-        var next = citedIn.ToDictionary(c => c.Key, c => c.Value.Value.Trim(), StringComparer.Ordinal);
+        var next = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in citedIn) next[key] = value.Value.Trim(); // a duplicated key is reported elsewhere (PC0011)
         var valid = new List<(string Key, string Other)>();
         foreach (var (key, value) in citedIn)
         {
