@@ -26,6 +26,18 @@ public sealed class IncrementalCacheTests
     }
 
     [Fact]
+    public void A_community_claiming_its_notes_relabels_them_on_their_pages_and_in_the_feeds()
+    {
+        using var site = new EditedSite();
+        var community = site.File("communities/scotland.md");
+        // Each annotation says whose words it is, from its community's flag: its target page, the
+        // community's page and both feeds must follow the flag.
+        Assert.Contains("compiled_from_research: true", File.ReadAllText(community));
+        site.Edit(community, t => t.Replace("compiled_from_research: true", "compiled_from_research: false"));
+        Assert.Contains("Written by", System.Text.Encoding.UTF8.GetString(site.Engine.Files["values/mutuality/index.html"]));
+    }
+
+    [Fact]
     public void A_community_added_and_removed_takes_its_feed_with_it()
     {
         using var site = new EditedSite();

@@ -164,7 +164,7 @@
     var hits = runQuery(search, text).map(function (hit) {
       var doc = search.store[parseInt(hit.ref, 36)];
       return { title: doc[0], url: doc[1], kind: doc[2], snippet: doc[3], tags: doc[4] ? doc[4].split(" ") : [],
-        community: doc[5], communityTitle: doc[6], target: doc[7] };
+        community: doc[5], communityTitle: doc[6], target: doc[7], voice: doc[8] };
     });
     fillSelect(filters.kind, distinct(hits, function (h) { return [[h.kind, h.kind]]; }), chosen.kind);
     fillSelect(filters.tag, distinct(hits, function (h) { return h.tags.map(function (t) { return [t, t]; }); }), chosen.tag);
@@ -194,6 +194,13 @@
       item.appendChild(document.createTextNode(" "));
       item.appendChild(meta);
       item.appendChild(snippet);
+      if (h.voice) {
+        /* Whose words an annotation is: its community's, or editors' compiled from research. */
+        var voice = document.createElement("p");
+        voice.className = "search-result-voice";
+        voice.textContent = h.voice + ".";
+        item.appendChild(voice);
+      }
       results.appendChild(item);
     });
     status.textContent = !text.trim() ? "" :

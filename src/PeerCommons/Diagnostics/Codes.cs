@@ -41,6 +41,7 @@ public static class Codes
     public const string UnknownCommunity = "PC0208";
     public const string ModuleWithoutCurriculum = "PC0209";
     public const string CodeOwnersOutOfDate = "PC0210";
+    public const string BadCitedIn = "PC0211";
 
     // Markdown
     public const string BrokenXref = "PC0301";
@@ -54,6 +55,9 @@ public static class Codes
     public const string HtmlRemoved = "PC0401";
     public const string UnsafeUrl = "PC0402";
     public const string ExternalResource = "PC0403";
+
+    // Editorial (warnings)
+    public const string EditorialNoteInPublicText = "PC0501";
 
     // Output
     public const string OutputFailed = "PC0901";

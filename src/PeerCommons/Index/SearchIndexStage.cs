@@ -68,12 +68,13 @@ public static class SearchIndexStage
                 community?.Id,
                 community?.Title,
                 isAnnotation ? target.Title : null,
+                isAnnotation ? AnnotationVoice.Label(entry, context) : null,
             ]);
         }
 
         var index = builder.Build();
         using var buffer = new MemoryStream();
-        buffer.Write("window.PeerCommonsSearch={\"fields\":[\"title\",\"url\",\"kind\",\"snippet\",\"tags\",\"community\",\"communityTitle\",\"target\"],\"index\":"u8);
+        buffer.Write("window.PeerCommonsSearch={\"fields\":[\"title\",\"url\",\"kind\",\"snippet\",\"tags\",\"community\",\"communityTitle\",\"target\",\"voice\"],\"index\":"u8);
         WriteCompact(index, buffer);
         buffer.Write(",\"store\":"u8);
         buffer.Write(JsonSerializer.SerializeToUtf8Bytes(store));

@@ -27,6 +27,7 @@ public static partial class BibliographyReader
             return sources;
         }
 
+        var citedIn = new List<(string Key, YScalar Value)>();
         foreach (var (key, node) in works.Entries.Select(e => (e.Key, e.Value)))
         {
             if (!KeyPattern().IsMatch(key.Value))
@@ -65,9 +66,51 @@ public static partial class BibliographyReader
             }
             var doi = Field("doi");
             if (doi is not null) doi = Regex.Replace(doi, @"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", RegexOptions.IgnoreCase);
+            if (fields.Find("note")?.Value is YScalar { IsNull: false } note)
+                EditorialWording.CheckText(note.Value, $"the note of source '{key.Value}'", displayPath, note.Line, note.Column, diagnostics);
+            if (Field("cited_in") is not null) citedIn.Add((key.Value, (YScalar)fields.Find("cited_in")!.Value));
             sources[key.Value] = new Source(key.Value, authors, Field("year") ?? "n.d.", title ?? key.Value,
                 Field("venue"), doi, url, Field("licence"), Field("note"));
         }
+        LinkCitedIn(sources, citedIn, displayPath, diagnostics);
         return sources;
+    }
+
+    /// <summary>Gives each work its cited_in work, once that names another work and makes no loop.</summary>
+    private static void LinkCitedIn(Dictionary<string, Source> sources, List<(string Key, YScalar Value)> citedIn, string displayPath, DiagnosticBag diagnostics)
+    {
+        var next = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in citedIn) next[key] = value.Value.Trim(); // a duplicated key is reported elsewhere (PC0011)
+        var valid = new List<(string Key, string Other)>();
+        foreach (var (key, value) in citedIn)
+        {
+            var other = next[key];
+            string? problem = null;
+            if (other == key)
+                problem = $"source '{key}' cannot be cited in itself: 'cited_in' names the work through which you know this one";
+            else if (!sources.ContainsKey(other))
+                problem = $"'cited_in' of source '{key}' names '{other}', which is not in sources.yaml: add that work, or correct the key{Suggest.DidYouMean(other, sources.Keys)}";
+            else if (Loop(key, next) is { } loop)
+                problem = $"'cited_in' of source '{key}' makes a loop ({string.Join(" -> ", loop)}): a work must be known through one that was read at first hand";
+            if (problem is null) valid.Add((key, other));
+            else diagnostics.Error(displayPath, value.Line, value.Column, Codes.BadCitedIn, problem);
+        }
+        // Only the cited work's author, year and title are shown, so linking to the first instance is enough.
+        var originals = new Dictionary<string, Source>(sources, StringComparer.Ordinal);
+        foreach (var (key, other) in valid) sources[key] = originals[key] with { CitedIn = originals[other] };
+    }
+
+    /// <summary>The chain from <paramref name="start"/> back to itself, or null when following cited_in ends.</summary>
+    private static List<string>? Loop(string start, Dictionary<string, string> next)
+    {
+        var chain = new List<string> { start };
+        for (var current = start; next.TryGetValue(current, out var other) && chain.Count <= next.Count;)
+        {
+            chain.Add(other);
+            if (other == start) return chain;
+            if (chain.IndexOf(other) < chain.Count - 1) return null; // a loop that does not pass through start: reported for its members
+            current = other;
+        }
+        return null;
     }
 }

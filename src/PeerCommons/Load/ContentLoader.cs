@@ -68,6 +68,9 @@ public static class ContentLoader
         if (file is null) return null;
 
         var fields = FieldBinder.Bind(file.FrontMatter, ContentSchema.For(location.Kind), display, diagnostics);
+        EditorialWording.CheckEntry(file, display, diagnostics);
+        // Notes for editors are checked like any field, then dropped: no later stage can publish what the model does not hold.
+        fields.Remove("editor_notes");
         var entry = new Entry
         {
             Kind = location.Kind,

@@ -8,7 +8,7 @@ namespace PeerCommons.Load;
 /// <summary>Reads content/site.yaml; every key is checked like front matter.</summary>
 public static class SiteConfigReader
 {
-    private static readonly string[] Known = ["title", "tagline", "repo_url", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url"];
+    private static readonly string[] Known = ["title", "tagline", "repo_url", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines"];
 
     public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
@@ -64,6 +64,7 @@ public static class SiteConfigReader
                     else
                         diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.WrongType, "'feed_entries' must be a whole number from 1 to 1000");
                     break;
+                case "crisis_lines": config = config with { CrisisLines = CrisisLinesReader.Read(entry, displayPath, diagnostics) }; break;
                 case "help_link":
                     if (entry.Value is YMapping help)
                     {
@@ -83,6 +84,10 @@ public static class SiteConfigReader
                     break;
             }
         }
+        // The crisis lines appear on the help page only: without one they would silently vanish.
+        if (config.CrisisLines.Count > 0 && (config.HelpLinkUrl is null || config.HelpLinkUrl.Contains(':')) && root.Find("crisis_lines") is { } lines)
+            diagnostics.Error(displayPath, lines.Key.Line, lines.Key.Column, Codes.MissingField,
+                "crisis_lines are shown on this site's help page, so help_link's url must be a page of this site such as pages/help/");
         if (root.Find("title") is null)
             diagnostics.Error(displayPath, 1, 1, Codes.MissingField, "missing required field 'title'; add a line 'title: ...'");
         return config;

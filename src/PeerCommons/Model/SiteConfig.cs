@@ -20,4 +20,6 @@ public sealed record SiteConfig
     public string SourcePath { get; init; } = "site.yaml";
     /// <summary>The site's public address, when known; used only where a format demands absolute URLs (sitemap, feed, copy-link).</summary>
     public string? BaseUrl { get; init; }
+    /// <summary>Crisis lines shown first on the help page (the page help_link points to).</summary>
+    public IReadOnlyList<CrisisLine> CrisisLines { get; init; } = [];
 }

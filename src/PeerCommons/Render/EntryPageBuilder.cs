@@ -44,8 +44,11 @@ public static class EntryPageBuilder
         var sections = MarkdownHtml.RenderSections(document, pipeline)
             .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList()))
             .ToList();
-        var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources).Distinct(StringComparer.Ordinal)
-            .Where(site.Bibliography.ContainsKey).ToList();
+        var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources)
+            .Where(site.Bibliography.ContainsKey)
+            // A work known "as cited in" another is listed with that other work, which the commons has read.
+            .SelectMany(k => site.Bibliography[k].CitedIn is { } through ? new[] { k, through.Key } : [k])
+            .Distinct(StringComparer.Ordinal).ToList();
         var curriculum = entry.Kind == EntryKind.Module ? site.ByKey.GetValueOrDefault($"curricula/{entry.CurriculumId}") : entry.Kind == EntryKind.Curriculum ? entry : null;
 
         return new PageView
@@ -79,9 +82,14 @@ public static class EntryPageBuilder
                 ? Html.Escape($"{repo2}/issues/new?title={Uri.EscapeDataString("Suggestion for " + entry.Key)}&body={Uri.EscapeDataString("About content/" + entry.ContentPath + ":\n\n")}")
                 : null,
             Notice = entry.Kind == EntryKind.Community && entry.Field<bool>("compiled_from_research")
-                ? "This profile was compiled from published research; it has not yet been reviewed by the group."
+                ? Html.Escape($"This profile and its notes were compiled from published research by {site.Config.Title} editors; "
+                    + "the group has not written or reviewed them. If you belong to this group, you can claim them: "
+                    + "edit this page and set compiled_from_research to false.")
+                : entry.Kind == EntryKind.Project && Timeliness.ProjectNotice(entry) is { } statusNotice ? Html.Escape(statusNotice)
                 : null,
+            CrisisLines = trainer ? [] : CrisisBox.For(entry, site.Config),
             Annotations = annotations,
+            AnnotationsIntro = Html.Escape(AnnotationVoice.Introduction(site.AnnotationsOf(entry.Key).ToList(), site)),
             Modules = curriculum is null ? [] : Schedule(curriculum, entry, page, trainer, context),
             TotalDuration = curriculum is null ? null : TotalDuration(curriculum, context),
             Parent = curriculum is not null && entry.Kind == EntryKind.Module
@@ -154,6 +162,8 @@ public static class EntryPageBuilder
                 section is null ? "" : Html.Escape(section.Text),
                 section is null ? null : "#" + section.Id)
             {
+                Voice = Html.Escape(AnnotationVoice.Label(annotation, context.Site, document)),
+                ByEditors = AnnotationVoice.ByEditors(annotation, context.Site),
                 SectionId = section?.Id ?? "",
                 Placed = section is not null && IsTopLevelHeading(document: context.Parsed.Of(entry), section.Id),
             });
@@ -186,7 +196,7 @@ public static class EntryPageBuilder
                     context.EntryLink(page, p.Target!, AnchorOf(p.Annotation)),
                     Html.Escape(p.Annotation.Summary),
                     Humanize.Value(p.Annotation.Field<string>("type") ?? ""),
-                    Html.Escape("On " + p.Target!.Title),
+                    Html.Escape($"On {p.Target!.Title} · {AnnotationVoice.Label(p.Annotation, context)}"),
                     [])).ToList()))
             .ToList();
 

@@ -35,7 +35,7 @@ public static class FactsBuilder
             case EntryKind.Project:
                 Text("Region", entry.Field<string>("region"));
                 Text("Country", entry.Field<string>("country"));
-                Text("Status", entry.Field<string>("status") is { } status ? Humanize.Value(status) : null);
+                Text("Status", Timeliness.StatusFact(entry));
                 Text("Organisation", entry.Field<string>("organisation_type") is { } type ? Humanize.Value(type) : null);
                 Text("Started", entry.Fields.TryGetValue("started", out var started) ? ((int)started).ToString(CultureInfo.InvariantCulture) : null);
                 List("Populations", entry.FieldList("populations"));
@@ -74,6 +74,8 @@ public static class FactsBuilder
                 List("Maintainers", entry.FieldList("maintainers"), h => "@" + h);
                 break;
         }
+        // When the facts date from leads the box: "Facts as of 2012".
+        if (Timeliness.AsOf(entry) is { } year) facts.Insert(0, new FactView("Facts as of", [new LinkView(year, "")]));
         return facts;
     }
 }

@@ -23,7 +23,7 @@ public static class MarkdownHtml
             return (new XrefTarget(context.EntryLink(page, target, anchor), target.Title), XrefProblem.None);
         });
         return CitationsExtension.Resolve(document, key =>
-            context.Site.Bibliography.TryGetValue(key, out var source) ? (SourceFormatter.Label(source), "#cite-" + key) : null);
+            context.Site.Bibliography.TryGetValue(key, out var source) ? (SourceFormatter.CitationLabel(source), "#cite-" + key) : null);
     }
 
     /// <summary>Resolves and renders the whole document.</summary>

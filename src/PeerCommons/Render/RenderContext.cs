@@ -104,7 +104,10 @@ public sealed class RenderContext
     public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>A short line under an entry's title in lists: a date, a place, a duration.</summary>
-    private string MetaLine(Entry entry) => entry.Kind switch
+    private string MetaLine(Entry entry) =>
+        string.Join(" · ", new[] { KindMeta(entry), Timeliness.ListNote(entry) }.Where(s => !string.IsNullOrEmpty(s)));
+
+    private string KindMeta(Entry entry) => entry.Kind switch
     {
         EntryKind.History => string.Join(" · ", new[] { entry.Field<HistoryDate>("date")?.Display, entry.Field<string>("place") }.OfType<string>()),
         EntryKind.Project => string.Join(" · ", new[] { entry.Field<string>("region"), entry.Field<string>("country") }.OfType<string>()),

@@ -24,6 +24,13 @@ public static class SourceFormatter
         return $"{who} {source.Year}";
     }
 
+    /// <summary>
+    /// The label inside an in-text citation: "Mead 2003, as cited in Repper &amp; Carter 2010" for a work
+    /// known only through another, so a reader knows which of the two the commons has read (plain text).
+    /// </summary>
+    public static string CitationLabel(Source source) =>
+        source.CitedIn is { } through ? $"{Label(source)}, as cited in {Label(through)}" : Label(source);
+
     private static string Surname(string author)
     {
         var comma = author.IndexOf(',');
@@ -54,6 +61,9 @@ public static class SourceFormatter
         if (source.Url is not null)
             html.Append(" <a href=\"").Append(Html.Escape(source.Url)).Append("\">").Append(Html.Escape(source.Url)).Append("</a>.");
         if (source.Licence is not null) html.Append(" Licence: ").Append(Html.Escape(source.Licence)).Append('.');
+        if (source.CitedIn is { } through)
+            html.Append(" As cited in ").Append(Html.Escape(Label(through))).Append(", <cite>")
+                .Append(Html.Escape(through.Title.TrimEnd('.'))).Append("</cite>.");
         if (source.Note is not null) html.Append(' ').Append(Html.Escape(source.Note));
         return html.ToString();
     }

@@ -28,7 +28,7 @@ internal sealed class IncrementalFeeds
         var site = context.Site;
         var recent = SiteFeeds.SelectRecent(site);
         if (_recent is not null && recent.SequenceEqual(_recent, ReferenceEqualityComparer.Instance)) return;
-        SiteFeeds.WriteRecent(site, recent, sink);
+        SiteFeeds.WriteRecent(context, recent, sink);
         _recent = recent;
     }
 

@@ -17,7 +17,7 @@ public static class SitePages
         "list-projects", "list-values", "list-history", "list-curricula", "list-communities",
         "entry-project", "entry-value", "entry-history", "entry-page", "entry-community",
         "curriculum", "curriculum-trainer", "module-learner", "module-trainer",
-        "tags", "tag", "sources", "search", "curriculum-print", "404",
+        "tags", "tag", "sources", "search", "curriculum-print", "404", "help",
     ];
 
     /// <summary>The pages of the visual check.</summary>
@@ -59,6 +59,8 @@ public static class SitePages
             ["curriculum-print"] = Pick("curriculum-print", p => Has(p.Classes, "template-print")),
             ["curriculum"] = Pick("curriculum", p => Has(p.Classes, "template-curriculum", "view-learner")),
             ["curriculum-trainer"] = Pick("curriculum-trainer", p => Has(p.Classes, "template-curriculum", "view-trainer")),
+            // The help page opens with the site's crisis lines, a box no other page has.
+            ["help"] = Pick("help", p => p.Doc.QuerySelector(".crisis-lines") is not null),
         };
         foreach (var (kind, folder) in new[] { ("project", "projects"), ("value", "values"), ("history", "history"), ("curriculum", "curricula"), ("community", "communities") })
             map["list-" + folder] = Pick("list-" + folder, p => Has(p.Classes, "template-list", "kind-" + kind) && p.Path == folder + "/index.html");

@@ -8,15 +8,18 @@ using PeerCommons.Tests.Support;
 namespace PeerCommons.Tests.Integration;
 
 /// <summary>The valid fixture, built once into a temp folder for all tests of <see cref="ValidSiteTests"/>.</summary>
-public sealed class BuiltValidSite : IDisposable
+public class BuiltValidSite : IDisposable
 {
     private readonly TempFolder _temp = new();
     private readonly Dictionary<string, IHtmlDocument> _documents = new(StringComparer.Ordinal);
 
-    public BuiltValidSite()
+    public BuiltValidSite() : this(Build.ValidContent) { }
+
+    /// <summary>Builds another fixture's content the same way.</summary>
+    protected BuiltValidSite(string content)
     {
         Output = _temp.Path("_site");
-        Result = Build.Write(Build.ValidContent, Output);
+        Result = Build.Write(content, Output);
         if (Directory.Exists(Output))
             foreach (var file in Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories))
                 _documents[Rel(file)] = new HtmlParser().ParseDocument(File.ReadAllText(file));
@@ -52,7 +55,11 @@ public sealed class BuiltValidSite : IDisposable
         return ups > depth ? null : local;
     }
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 public sealed class ValidSiteTests(BuiltValidSite site) : IClassFixture<BuiltValidSite>

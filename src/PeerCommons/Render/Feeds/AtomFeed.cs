@@ -12,8 +12,8 @@ namespace PeerCommons.Render.Feeds;
 /// </summary>
 public static class AtomFeed
 {
-    public static byte[] Write(Site site, IEnumerable<Entry> candidates, string feedPath, string title, int maxEntries) =>
-        WriteSelected(site, Select(candidates, maxEntries), feedPath, title);
+    public static byte[] Write(Site site, IEnumerable<Entry> candidates, string feedPath, string title, int maxEntries, Func<Entry, string> voice) =>
+        WriteSelected(site, Select(candidates, maxEntries), feedPath, title, voice);
 
     /// <summary>The entries a feed shows: the most recently updated, newest first (then by key).</summary>
     public static IReadOnlyList<Entry> Select(IEnumerable<Entry> candidates, int maxEntries) =>
@@ -24,8 +24,10 @@ public static class AtomFeed
     /// <summary>
     /// The feed of entries <see cref="Select"/> chose. Everything it writes comes from those entries and
     /// site.yaml, so the same entries (the very same objects) make the same feed.
+    /// <paramref name="voice"/> gives an annotation's provenance label (<see cref="AnnotationVoice"/>):
+    /// a feed reader shows it as the entry's author and at the start of its summary.
     /// </summary>
-    public static byte[] WriteSelected(Site site, IReadOnlyList<Entry> entries, string feedPath, string title)
+    public static byte[] WriteSelected(Site site, IReadOnlyList<Entry> entries, string feedPath, string title, Func<Entry, string> voice)
     {
         var baseUrl = site.Config.BaseUrl;
         string Link(string path) => baseUrl is null ? SitePaths.Relative(feedPath, path) : baseUrl + SitePaths.FileOf(path).Replace("index.html", "");
@@ -57,13 +59,24 @@ public static class AtomFeed
                 xml.WriteStartElement("category");
                 xml.WriteAttributeString("term", entry.Kind.Label());
                 xml.WriteEndElement();
-                if (entry.Summary.Length > 0) xml.WriteElementString("summary", entry.Summary);
+                if (entry.Kind == EntryKind.Annotation)
+                {
+                    var label = voice(entry);
+                    xml.WriteStartElement("author");
+                    xml.WriteElementString("name", AnnotationVoice.ByEditors(entry, site) ? $"{site.Config.Title} editors" : CommunityTitle(entry, site));
+                    xml.WriteEndElement();
+                    xml.WriteElementString("summary", entry.Summary.Length > 0 ? $"{label}. {entry.Summary}" : label + ".");
+                }
+                else if (entry.Summary.Length > 0) xml.WriteElementString("summary", entry.Summary);
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
         }
         return stream.ToArray();
     }
+
+    private static string CommunityTitle(Entry annotation, Site site) =>
+        site.ByKey.GetValueOrDefault($"communities/{annotation.CommunityId}")?.Title ?? annotation.CommunityId ?? "";
 
     private static void WriteLink(XmlWriter xml, string href, string rel)
     {

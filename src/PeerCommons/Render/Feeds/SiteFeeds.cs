@@ -19,7 +19,7 @@ public static class SiteFeeds
         var site = context.Site;
         // One feed per community of its newest annotations, so a group can follow its own voice.
         foreach (var community in site.OfKind(EntryKind.Community)) WriteCommunity(community, context, sink);
-        WriteRecent(site, SelectRecent(site), sink);
+        WriteRecent(context, SelectRecent(site), sink);
 
         var listed = site.Pages.Select(e => (e.Url, e.Updated))
             .Concat(EntryKinds.Listed.Select(k => (k.Folder() + "/", (DateOnly?)null)))
@@ -33,7 +33,8 @@ public static class SiteFeeds
     {
         var site = context.Site;
         sink.Write(CommunityPath(community), AtomFeed.Write(site, context.AnnotationsBy(community.Id),
-            CommunityPath(community), $"{site.Config.Title}: annotations by {community.Title}", site.Config.FeedEntries));
+            CommunityPath(community), $"{site.Config.Title}: annotations by {community.Title}", site.Config.FeedEntries,
+            a => AnnotationVoice.Label(a, context)));
     }
 
     /// <summary>The entries of the site's feed of recent updates: pages, and annotations on a page that exists.</summary>
@@ -41,6 +42,7 @@ public static class SiteFeeds
         AtomFeed.Select(site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t))),
             site.Config.FeedEntries);
 
-    public static void WriteRecent(Site site, IReadOnlyList<Entry> recent, IOutputSink sink) =>
-        sink.Write(RecentPath, AtomFeed.WriteSelected(site, recent, RecentPath, site.Config.Title + ": recently updated"));
+    public static void WriteRecent(RenderContext context, IReadOnlyList<Entry> recent, IOutputSink sink) =>
+        sink.Write(RecentPath, AtomFeed.WriteSelected(context.Site, recent, RecentPath, context.Site.Config.Title + ": recently updated",
+            a => AnnotationVoice.Label(a, context)));
 }

@@ -37,11 +37,17 @@ public sealed record AnnotationView(
     string Anchor, string Title, string Type, string TypeLabel, string CommunityId, string CommunityTitle, string CommunityUrl,
     string Date, string BodyHtml, string TargetSection, string? TargetSectionUrl)
 {
+    /// <summary>Whose words these are: "Written by ..." or "Compiled by ... editors ..., not written by ...".</summary>
+    public string Voice { get; init; } = "";
+    public bool ByEditors { get; init; }
     /// <summary>The heading id this annotation is aimed at, or "" for the entry as a whole.</summary>
     public string SectionId { get; init; } = "";
     /// <summary>True when the annotation is shown inside the body, beside its section.</summary>
     public bool Placed { get; init; }
 }
+
+/// <summary>A crisis line in the help page's emergency box; ContactHtml has each number as a tel: link.</summary>
+public sealed record CrisisLineView(string Region, string Name, string? ContactHtml, string? Url, string? Note, string Checked, string CheckedIso);
 
 public sealed record ModuleRowView(
     string Number, string Title, string Url, string Anchor, string Duration, string Cumulative, IReadOnlyList<string> Objectives, bool Current);
@@ -93,7 +99,11 @@ public sealed class PageView
     public string? EditUrl { get; init; }
     public string? SuggestUrl { get; init; }
     public string? Notice { get; init; }
+    /// <summary>The emergency box, first in the help page's main content (empty on every other page).</summary>
+    public IReadOnlyList<CrisisLineView> CrisisLines { get; init; } = [];
     public IReadOnlyList<AnnotationView> Annotations { get; init; } = [];
+    /// <summary>The sentence under "In communities", worded for whose notes these are.</summary>
+    public string AnnotationsIntro { get; init; } = "";
     public IReadOnlyList<ListItemView> Items { get; init; } = [];
     public IReadOnlyList<ListGroupView> Groups { get; init; } = [];
     public IReadOnlyList<ModuleRowView> Modules { get; init; } = [];
