@@ -17,18 +17,18 @@ public sealed partial record HistoryDate(string Text, int Year, int Month, int D
         var m = Pattern().Match(text);
         if (!m.Success) return (null, null);
         static int Number(Group g) => int.Parse(g.Value, CultureInfo.InvariantCulture);
-        const string NoYearZero = "year 0000 does not exist: the years of the calendar start at 0001";
+        var noYearZero = $"{text} does not exist: there is no year 0000, the years of the calendar start at 0001";
         if (m.Groups[4].Success)
         {
             int start = Number(m.Groups[4]), end = Number(m.Groups[5]);
-            if (start == 0 || end == 0) return (null, NoYearZero);
+            if (start == 0 || end == 0) return (null, noYearZero);
             return end > start ? (new HistoryDate(text, start, 0, 0, end), null)
                 : (null, $"the period {text} does not run forward: write the earlier year first, such as {Math.Min(start, end):D4}/{Math.Max(start, end) + (start == end ? 1 : 0):D4}");
         }
         var year = Number(m.Groups[1]);
         var month = m.Groups[2].Success ? Number(m.Groups[2]) : 0;
         var day = m.Groups[3].Success ? Number(m.Groups[3]) : 0;
-        if (year == 0) return (null, NoYearZero);
+        if (year == 0) return (null, noYearZero);
         if (m.Groups[2].Success && month is < 1 or > 12)
             return (null, $"{text} does not exist: months run from 01 (January) to 12 (December)");
         if (m.Groups[3].Success)
