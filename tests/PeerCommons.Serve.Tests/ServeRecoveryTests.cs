@@ -134,4 +134,31 @@ public sealed class ServeRecoveryTests
         await events.Next("reload");
         Assert.Contains("Served at last.", await http.GetStringAsync(Page));
     }
+
+    [Theory]
+    [InlineData("values/linked.md", false)]
+    [InlineData("values/dangling.md", false)]
+    [InlineData("projects/more", true)]
+    public async Task A_link_added_while_serving_is_refused_as_check_refuses_it(string place, bool folder)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var temp = new TempFolder();
+        ServeTests.SmallSite(temp);
+        temp.Write("outside/leak.md", "---\ntitle: Leaked\nsummary: From outside.\n---\n\nLeaked text.\n");
+        var engine = new SiteEngine(temp.Path("content"), temp.Path("theme"));
+        await using var host = new ServeHost(engine, port: 0);
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.Url, Timeout = ServeTests.Wait };
+        await using var events = await EventStream.Open(host.Url!);
+        await events.Next("hello");
+
+        var full = temp.Path(["content", .. place.Split('/')]);
+        if (folder) Directory.CreateSymbolicLink(full, temp.Path("outside"));
+        else File.CreateSymbolicLink(full, place.Contains("dangling") ? temp.Path("nowhere.md") : temp.Path("outside", "leak.md"));
+        var error = await events.Next("errors");
+        Assert.Contains("PC0012", error);
+        Assert.Contains(place, error);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(folder ? "projects/more/leak/" : "values/linked/")).StatusCode);
+        FullBuildComparison.AssertSameDiagnostics(engine, temp.Path("theme"));
+    }
 }

@@ -10,10 +10,11 @@ namespace PeerCommons.Load;
 /// </summary>
 public static class ContentWalker
 {
-    public static List<(string Full, string Relative)> Files(string root, DiagnosticBag diagnostics)
+    /// <param name="folder">A folder below <paramref name="root"/> to list instead of all of it (serve, for a folder that appeared).</param>
+    public static List<(string Full, string Relative)> Files(string root, DiagnosticBag diagnostics, string? folder = null)
     {
         var files = new List<(string Full, string Relative)>();
-        Walk(root, root, files, diagnostics);
+        Walk(root, folder ?? root, files, diagnostics);
         files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         return files;
     }

@@ -185,8 +185,11 @@ public sealed class SiteEngine
             if (relative is "site.yaml" or "sources.yaml") { plan.All = true; plan.Config = true; continue; }
             if (Directory.Exists(full))
             {
-                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
-                    contentFiles.Add(Path.GetRelativePath(_root, file).Replace('\\', '/'));
+                // A folder that is (or holds) a link, or hidden entries: the full build names them as check does.
+                var walked = new DiagnosticBag();
+                var inFolder = new DirectoryInfo(full).LinkTarget is null ? ContentWalker.Files(_root, walked, full) : null;
+                if (inFolder is null || walked.Sorted().Count > 0) return BuildAll();
+                foreach (var (_, fileRelative) in inFolder) contentFiles.Add(fileRelative);
                 continue;
             }
             contentFiles.Add(relative);
@@ -220,7 +223,7 @@ public sealed class SiteEngine
             _entries.TryGetValue(relative, out var old);
             Entry? updated = null;
             _loadDiagnostics.Remove(display);
-            if (File.Exists(full))
+            if (OrdinaryFile.Exists(full))
             {
                 var bag = new DiagnosticBag();
                 updated = ContentLoader.LoadEntry(full, relative, display, bag);
