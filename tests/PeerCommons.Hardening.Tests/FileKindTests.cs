@@ -63,6 +63,24 @@ public sealed class FileKindTests
         }, iter: 40, threads: 1);
 
     [Fact]
+    public void A_device_in_content_is_refused_without_reading_it() =>
+        Gen.Select(FilePlace, Gen.Bool).Sample((place, block) =>
+        {
+            if (OperatingSystem.IsWindows()) return;
+            using var sandbox = SiteWithRoom();
+            var full = Path.Combine([sandbox.Content, .. place.Split('/')]);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            if (File.Exists(full)) File.Delete(full);
+            // The numbers of /dev/zero (1, 5): endless if read. Making a device needs root; elsewhere there is nothing to test.
+            var kind = (block ? FilePermissions.S_IFBLK : FilePermissions.S_IFCHR) | FilePermissions.DEFFILEMODE;
+            if (Syscall.mknod(full, kind, (1UL << 8) | 5) != 0) return;
+            var check = Bounded.Run(sandbox.Options(write: false), Limit);
+            var refusal = Assert.Single(check.Diagnostics, d => d.Code == Codes.NotOrdinaryFile);
+            Assert.Equal(full, Path.GetFullPath(refusal.Path));
+            Assert.Contains("device", refusal.Message);
+        }, iter: 10, threads: 1);
+
+    [Fact]
     public void A_linked_folder_is_an_error_naming_it_and_none_of_its_files_are_loaded() =>
         Gen.Select(Gen.OneOf("values/more", "projects", "curricula/linked", "stray"), Gen.Bool).Sample((place, outside) =>
         {
