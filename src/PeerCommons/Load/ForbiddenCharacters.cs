@@ -14,15 +14,8 @@ public static class ForbiddenCharacters
     {
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c < ' ' && c is not ('\t' or '\n')) return i;
-            if (c is '\uFFFE' or '\uFFFF') return i;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
-                return i;
-            }
-            if (char.IsLowSurrogate(c)) return i;
+            if (IsPair(text, i)) i++;
+            else if (IsForbidden(text[i])) return i;
         }
         return -1;
     }
@@ -35,11 +28,19 @@ public static class ForbiddenCharacters
         var sb = new StringBuilder(text.Length).Append(text, 0, first);
         for (var i = first; i < text.Length; i++)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { sb.Append(text, i, 2); i++; }
-            else sb.Append(IndexOf(text[i].ToString()) == 0 ? '\uFFFD' : text[i]);
+            if (IsPair(text, i)) sb.Append(text, i++, 2);
+            else sb.Append(IsForbidden(text[i]) ? '\uFFFD' : text[i]);
         }
         return sb.ToString();
     }
+
+    /// <summary>A whole surrogate pair (one character such as an emoji) starts at <paramref name="i"/>.</summary>
+    private static bool IsPair(string text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+
+    /// <summary>Forbidden on its own (a surrogate is forbidden unless it is part of a pair, which callers check first).</summary>
+    private static bool IsForbidden(char c) =>
+        (c < ' ' && c is not ('\t' or '\n')) || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c);
 
     /// <summary>How a forbidden character is named in a message: "U+0001".</summary>
     public static string Name(char c) => $"U+{(int)c:X4}";
