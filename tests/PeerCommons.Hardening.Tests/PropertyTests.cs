@@ -63,7 +63,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
         (1, Words.Select(DoubleQuoted)),
         (1, Words.Select(w => "'" + w.Replace("'", "''") + "'")),
         (1, Words),                                // plain: often invalid YAML or a different type
-        (1, Pick("true", "false", "yes", "no", "~", "null", "", "0", "-1", "1e3", "0x1F", ".inf", "2024-02-30", "2024-01-01", "1990", "1990-13", "!!binary aGk=", "&a x", "*a", "|", ">-", "'unclosed", "\"unclosed", "[", "{", "- x", "? x", "@x", "`x", "%YAML", "!tag x")),
+        (1, Pick("true", "false", "yes", "no", "~", "null", "", "0", "-1", "1e3", "0x1F", ".inf", "2024-02-30", "2024-01-01", "1990", "1990-13", "0000-05", "2026-00", "2026-11-31", "2000/1990", "0000/1990", "'0000'", "!!binary aGk=", "&a x", "*a", "|", ">-", "'unclosed", "\"unclosed", "[", "{", "- x", "? x", "@x", "`x", "%YAML", "!tag x")),
         (1, Gen.Int.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         (1, Gen.String.Select(DoubleQuoted)));     // arbitrary unicode, escaped
 
@@ -117,7 +117,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
     private static readonly Gen<string> Location = Mix(
         (6, Gen.Select(Pick("values", "projects", "history", "pages", "communities"), Pick("gen", "gen-entry", "x1", "anchor", "Bad", "a--b", "é"))
             .Select(p => $"{p.Item1}/{p.Item2}.md")),
-        (1, Pick("curricula/course/02-gen.md", "curricula/course/index.md", "curricula/other/index.md", "curricula/course/gen.md", "annotations/group/gen.md", "annotations/nope/gen.md", "stray/gen.md", "values/gen.txt", "gen.md", "values/deep/gen.md")));
+        (1, Pick("curricula/course/02-gen.md", "curricula/course/index.md", "curricula/other/index.md", "curricula/course/gen.md", "annotations/group/gen.md", "annotations/nope/gen.md", "stray/gen.md", "values/gen.txt", "gen.md", "values/deep/gen.md", "values/con.md", "pages/Aux.txt", "values/.gen.md", ".drafts/gen.md")));
 
     /// <summary>One random entry: (path, text). The text may lack or break its front matter.</summary>
     private static readonly Gen<(string Path, string Text)> RandomEntry = Gen.Select(Location, RandomFrontMatter, RandomMarkdown, Gen.Int[0, 9])
@@ -214,6 +214,25 @@ public sealed class PropertyTests(ITestOutputHelper output)
 
     private static string ShowAll((string Path, string Text)[] entries) => string.Join("\n", entries.Select(Show));
 
+    /// <summary>
+    /// serve's engine on the same content: it must not throw, must finish in time, and must find
+    /// exactly what check found (serve shows these in the browser instead of printing them).
+    /// </summary>
+    private static void ServeFindsTheSame(Sandbox sandbox, PeerCommons.Pipeline.BuildResult check)
+    {
+        var engine = new PeerCommons.Serve.SiteEngine(sandbox.Content, Repo.Path("theme"));
+        var build = Task.Factory.StartNew(engine.BuildAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Assert.True(build.Wait(CaseLimit), $"serve's first build did not finish within {CaseLimit.TotalSeconds:0} s");
+        Assert.Null(build.Result.FatalError);
+        Assert.Equal(Harness.Describe(check.Diagnostics.Where(SeenByServe)), Harness.Describe(engine.Diagnostics.Where(SeenByServe)));
+    }
+
+    /// <summary>
+    /// What serve checks too: the links between built pages are checked only by build and check (a
+    /// preview may link to pages it has not built yet), and CODEOWNERS is a repository file, not content.
+    /// </summary>
+    private static bool SeenByServe(Diagnostic d) => d.Code is not (Codes.BrokenInternalLink or Codes.CodeOwnersOutOfDate);
+
     [Fact]
     public void Check_never_throws_and_always_terminates_on_a_random_entry() =>
         Sample(RandomEntry, entry =>
@@ -221,6 +240,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
             using var sandbox = Site(entry);
             var result = Bounded.Run(sandbox.Options(write: false), CaseLimit);
             Assert.Null(result.FatalError);
+            ServeFindsTheSame(sandbox, result);
         }, iter: 8_700, print: Show);
 
     [Fact]
@@ -230,6 +250,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
             using var sandbox = Site(Numbered(entries));
             var result = Bounded.Run(sandbox.Options(write: false), CaseLimit);
             Assert.Null(result.FatalError);
+            ServeFindsTheSame(sandbox, result);
         }, iter: 700, print: ShowAll);
 
     [Fact]
@@ -252,6 +273,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
             using var sandbox = Site(Numbered(entries));
             var result = Bounded.Run(sandbox.Options(write: false), CaseLimit);
             Assert.True(result.Succeeded, Harness.Describe(result.Diagnostics.Where(d => d.Severity == Severity.Error)) + result.FatalError);
+            ServeFindsTheSame(sandbox, result);
         }, iter: 400, print: ShowAll);
 
     [Fact]

@@ -7,9 +7,9 @@ namespace PeerCommons.Serve.Tests;
 /// <summary>The preview server end to end: HTTP, Server-Sent Events, rebuild on change, error overlay, recovery.</summary>
 public sealed class ServeTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private static void SmallSite(TempFolder temp)
+    internal static void SmallSite(TempFolder temp)
     {
         temp.Write("content/site.yaml", "title: Serve test\ntagline: A small site\n");
         temp.Write("content/sources.yaml", "smith-2020:\n  authors: [\"Smith, A.\"]\n  year: 2020\n  title: \"A study\"\n");
@@ -100,49 +100,5 @@ public sealed class ServeTests
         using var request = new HttpRequestMessage(HttpMethod.Get, host.Url);
         request.Headers.Host = "evil.example";
         Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(request)).StatusCode);
-    }
-
-    /// <summary>Reads Server-Sent Events; each wait is bounded.</summary>
-    private sealed class EventStream : IAsyncDisposable
-    {
-        private readonly HttpClient _http;
-        private readonly StreamReader _reader;
-
-        private EventStream(HttpClient http, StreamReader reader) { _http = http; _reader = reader; }
-
-        public static async Task<EventStream> Open(Uri baseUrl)
-        {
-            var http = new HttpClient { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
-            var response = await http.GetAsync("__peercommons/events", HttpCompletionOption.ResponseHeadersRead);
-            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-            return new EventStream(http, new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8));
-        }
-
-        /// <summary>Skips events until one of this type; returns its data.</summary>
-        public async Task<string> Next(string type)
-        {
-            using var timeout = new CancellationTokenSource(Wait);
-            string? name = null;
-            var data = new StringBuilder();
-            while (true)
-            {
-                var line = await _reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException("event stream closed");
-                if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line["event: ".Length..];
-                else if (line.StartsWith("data: ", StringComparison.Ordinal)) data.Append(line["data: ".Length..]);
-                else if (line.Length == 0 && name is not null)
-                {
-                    if (name == type) return data.ToString();
-                    name = null;
-                    data.Clear();
-                }
-            }
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            _reader.Dispose();
-            _http.Dispose();
-            return ValueTask.CompletedTask;
-        }
     }
 }

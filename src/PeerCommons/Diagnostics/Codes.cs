@@ -18,6 +18,7 @@ public static class Codes
     public const string InvalidId = "PC0009";
     public const string UnexpectedFile = "PC0010";
     public const string DuplicateYamlKey = "PC0011";
+    public const string NotOrdinaryFile = "PC0012";
 
     // Fields
     public const string MissingField = "PC0101";
@@ -29,6 +30,7 @@ public static class Codes
     public const string InvalidUrl = "PC0107";
     public const string InvalidSlug = "PC0108";
     public const string EmptyValue = "PC0109";
+    public const string ForbiddenCharacter = "PC0110";
 
     // References between entries
     public const string DuplicateKey = "PC0201";

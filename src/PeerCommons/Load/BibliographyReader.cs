@@ -16,7 +16,7 @@ public static partial class BibliographyReader
     public static Dictionary<string, Source> Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
-        if (!File.Exists(fullPath)) return sources;
+        if (!OrdinaryFile.Exists(fullPath)) return sources;
         var text = TextFileReader.Read(fullPath, displayPath, diagnostics);
         if (text is null) return sources;
         var root = YamlTreeReader.Read(text, displayPath, 0, diagnostics);

@@ -21,11 +21,9 @@ public static class ContentLoader
         var config = SiteConfigReader.Read(Path.Combine(root, "site.yaml"), Display(Path.Combine(root, "site.yaml")), diagnostics);
         var bibliography = BibliographyReader.Read(Path.Combine(root, "sources.yaml"), Display(Path.Combine(root, "sources.yaml")), diagnostics);
 
-        var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint })
-            .Select(full => (Full: full, Relative: Path.GetRelativePath(root, full).Replace('\\', '/')))
-            .Where(f => f.Relative is not ("site.yaml" or "sources.yaml") && !f.Relative.Split('/').Any(p => p.StartsWith('.')))
+        var files = ContentWalker.Files(root, diagnostics)
+            .Where(f => f.Relative is not ("site.yaml" or "sources.yaml"))
             .Where(f => !(f.Relative.Split('/').Length == 1 && f.Relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && f.Relative.StartsWith("README", StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToList();
 
         var entries = new Entry?[files.Count];
@@ -43,6 +41,17 @@ public static class ContentLoader
 
     internal static Entry? LoadEntry(string full, string relative, string display, DiagnosticBag diagnostics)
     {
+        if (OrdinaryFile.Problem(full) is { } notOrdinary)
+        {
+            diagnostics.Error(display, 1, 1, Codes.NotOrdinaryFile, $"'{relative}' {notOrdinary}");
+            return null;
+        }
+        if (WindowsNames.ReservedPart(relative) is { } reserved)
+        {
+            diagnostics.Error(display, 1, 1, Codes.InvalidId,
+                $"'{reserved}' is a name Windows reserves for a device, so '{relative}' cannot be checked out on Windows; rename it, such as '{reserved.Split('.')[0].ToLowerInvariant()}-group'");
+            return null;
+        }
         var (location, problem) = ContentLayout.Locate(relative);
         if (location is null)
         {

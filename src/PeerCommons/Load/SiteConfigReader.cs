@@ -13,7 +13,7 @@ public static class SiteConfigReader
     public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
         var config = new SiteConfig { SourcePath = fullPath };
-        if (!File.Exists(fullPath))
+        if (!OrdinaryFile.Exists(fullPath))
         {
             diagnostics.Error(displayPath, 1, 1, Codes.MissingField, "site.yaml is missing; create it with at least 'title: Your site name'");
             return config;
@@ -56,6 +56,13 @@ public static class SiteConfigReader
                 case "language": config = config with { Language = Scalar() ?? config.Language }; break;
                 case "base_url":
                     var baseUrl = Url(Scalar(), false);
+                    // Every address of the site is base_url + a path: a query, fragment or password would end up in each of them.
+                    if (baseUrl is not null && (baseUrl.Contains('?') || baseUrl.Contains('#') || new Uri(baseUrl).UserInfo.Length > 0))
+                    {
+                        diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.InvalidUrl,
+                            "'base_url' must be the plain address of the site, such as https://example.org/commons/, with no '?', '#' or 'name@' part");
+                        baseUrl = null;
+                    }
                     config = config with { BaseUrl = baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" };
                     break;
                 case "feed_entries":

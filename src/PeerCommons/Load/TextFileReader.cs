@@ -13,6 +13,11 @@ public static class TextFileReader
 
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
+        if (OrdinaryFile.Problem(fullPath) is { } notOrdinary)
+        {
+            diagnostics.Error(displayPath, 1, 1, Codes.NotOrdinaryFile, $"'{Path.GetFileName(fullPath)}' {notOrdinary}");
+            return null;
+        }
         var info = new FileInfo(fullPath);
         if (info.Length > MaxBytes)
         {
@@ -42,14 +47,15 @@ public static class TextFileReader
                 "file is empty; add front matter between '---' lines (at least title and summary) or delete the file");
             return null;
         }
-        return text.Replace("\r\n", "\n");
+        // Old Mac files end lines with a lone CR: read it as a line end too, so line numbers stay true.
+        return text.Replace("\r\n", "\n").Replace('\r', '\n');
     }
 
     private static (int Line, int Column) LineAndColumnOfByte(byte[] bytes, int index)
     {
         int line = 1, lineStart = 0;
         for (var i = 0; i < index && i < bytes.Length; i++)
-            if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+            if (bytes[i] == (byte)'\n' || (bytes[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n'))) { line++; lineStart = i + 1; }
         // The bytes before the first invalid one are valid UTF-8: count characters, as editors do.
         return (line, Encoding.UTF8.GetCharCount(bytes, lineStart, Math.Min(index, bytes.Length) - lineStart) + 1);
     }

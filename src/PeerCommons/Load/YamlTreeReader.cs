@@ -65,6 +65,10 @@ public static class YamlTreeReader
         return (cut >= 0 ? message[(cut + 3)..] : message).TrimEnd('.');
     }
 
+    /// <summary>Where the bad character is: after the text before it (at most 40 characters of it), so the reader can find it.</summary>
+    private static string Preview(string value, int at) => at == 0 ? "starts this value and"
+        : $"follows '{(at > 40 ? "\u2026" : "")}{value[Math.Max(0, at - 40)..at].Replace('\n', ' ')}' and";
+
     private sealed class AbortException : Exception;
 
     private sealed class State(Parser parser, string path, int lineOffset, DiagnosticBag diagnostics)
@@ -91,7 +95,15 @@ public static class YamlTreeReader
             if (parser.TryConsume<Scalar>(out var scalar))
             {
                 var (line, column) = Position(scalar.Start);
-                return new YScalar(scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded, line, column);
+                var value = scalar.Value;
+                if (ForbiddenCharacters.IndexOf(value) is var at and >= 0)
+                {
+                    // Reported here, for every field of every file; later stages get the text without it.
+                    diagnostics.Error(path, line, column, Codes.ForbiddenCharacter,
+                        $"an invisible control character ({ForbiddenCharacters.Name(value[at])}) {Preview(value, at)} cannot be shown on a page or in a feed; delete it or retype the text (it often comes in with text pasted from another program)");
+                    value = ForbiddenCharacters.Replace(value);
+                }
+                return new YScalar(value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded, line, column);
             }
 
             if (parser.TryConsume<SequenceStart>(out var seqStart))

@@ -46,6 +46,11 @@ public static class BuildPipeline
             PageWeights = (sink as WeighingSink)?.Weights() ?? [],
         };
 
+        // Refused before anything is read: an output inside content/ would otherwise be loaded as content first.
+        if (options.WriteOutput && OutputSwap.CheckReplaceable(options.OutputDirectory,
+                [options.ContentDirectory, .. ThemeLocator.Find(options) is { } theme ? new[] { theme } : []]) is { } refusal)
+            return Result(null, 0, false, refusal);
+
         var site = Stage("load", () => ContentLoader.Load(options.ContentDirectory, diagnostics, options.IncludeDrafts));
         Step("validate", () =>
         {
@@ -63,8 +68,7 @@ public static class BuildPipeline
         Task<(SearchIndexStage.Payload, TimeSpan)>? indexing = null;
         if (options.WriteOutput)
         {
-            if (OutputSwap.CheckReplaceable(options.OutputDirectory, options.ContentDirectory, themeDirectory) is { } refusal)
-                return Result(null, 0, false, refusal);
+            OutputSwap.DiscardAbandoned(options.OutputDirectory);
             staging = OutputSwap.StagingPathFor(options.OutputDirectory);
             OutputSwap.Discard(staging);
             sink = new WeighingSink(new StagingSink(staging));
@@ -109,6 +113,13 @@ public static class BuildPipeline
             Settle(indexing);
             if (staging is not null) OutputSwap.Discard(staging);
             return Result(sink, 0, false, $"could not write the site: {ex.Message}");
+        }
+        catch
+        {
+            // A bug (the command line reports it as an internal error): still leave no half-written folder behind.
+            Settle(indexing);
+            if (staging is not null) OutputSwap.Discard(staging);
+            throw;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PeerCommons.Serve;
 
 /// <summary><c>peercommons serve</c>: builds in memory, serves on 127.0.0.1, rebuilds on change until Ctrl+C.</summary>
@@ -29,8 +31,10 @@ public static class ServeCommand
         }
         Console.WriteLine($"Serving {Path.GetFullPath(content)} at {host.Url}  (Ctrl+C to stop)");
         using var stop = new ManualResetEventSlim();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Set();
+        // Ctrl+C, and SIGTERM from a process manager or `kill`: stop serving and exit 0 instead of being killed mid-write.
+        void Stop(PosixSignalContext signal) { signal.Cancel = true; stop.Set(); }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         stop.Wait();
         host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return Cli.ExitCodes.Success;

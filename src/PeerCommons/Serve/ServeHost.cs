@@ -47,7 +47,7 @@ public sealed class ServeHost : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        LastOutcome = _engine.BuildAll();
+        LastOutcome = Guarded([_engine.ContentRoot], _engine.BuildAll);
         Report(LastOutcome);
         _lastEvent = EventFor(LastOutcome);
 
@@ -98,7 +98,7 @@ public sealed class ServeHost : IAsyncDisposable
                 RebuildOutcome outcome;
                 try
                 {
-                    outcome = paths.Any(p => p == _engine.ContentRoot) ? _engine.BuildAll() : _engine.Apply(paths);
+                    outcome = Guarded(paths, () => paths.Any(p => p == _engine.ContentRoot) ? _engine.BuildAll() : _engine.Apply(paths));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -113,6 +113,23 @@ public sealed class ServeHost : IAsyncDisposable
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    /// <summary>
+    /// Runs a build; any exception but a file error (retried) becomes an outcome that shows it, so
+    /// the loop goes on serving the last good pages and the next edit can mend things.
+    /// </summary>
+    private RebuildOutcome Guarded(IReadOnlyCollection<string> paths, Func<RebuildOutcome> build)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            return build();
+        }
+        catch (Exception ex) when (ex is not (IOException or UnauthorizedAccessException or OperationCanceledException))
+        {
+            return _engine.Crashed(ex, clock.Elapsed, paths);
+        }
     }
 
     private void Report(RebuildOutcome outcome)

@@ -76,6 +76,8 @@ public sealed class SiteEngine
     private HashSet<string> _committedErrors = new(StringComparer.Ordinal);
     private Plan _pending = new();
     private int _number;
+    /// <summary>Set when a rebuild threw: the model may be half-updated, so the next change rebuilds everything.</summary>
+    private bool _needsFullBuild;
 
     public SiteEngine(string contentDirectory, string? themeDirectory = null, bool includeDrafts = false)
     {
@@ -118,6 +120,8 @@ public sealed class SiteEngine
     /// <summary>Loads everything and renders the whole site (the first build, and the fallback when a change cannot be narrowed down).</summary>
     public RebuildOutcome BuildAll()
     {
+        _needsFullBuild = false;
+        FaultForTests?.Invoke([_root]);
         var clock = Stopwatch.StartNew();
         var bag = new DiagnosticBag();
         var site = ContentLoader.Load(_root, bag, _includeDrafts);
@@ -165,7 +169,8 @@ public sealed class SiteEngine
     /// <summary>Applies changes to files (full paths) under the content or theme folder.</summary>
     public RebuildOutcome Apply(IEnumerable<string> changedPaths)
     {
-        if (_site is null || _context is null) return BuildAll();
+        if (_site is null || _context is null || _needsFullBuild) return BuildAll();
+        FaultForTests?.Invoke([.. changedPaths]);
         var clock = Stopwatch.StartNew();
         var plan = new Plan();
         var contentFiles = new SortedSet<string>(StringComparer.Ordinal);
@@ -180,8 +185,11 @@ public sealed class SiteEngine
             if (relative is "site.yaml" or "sources.yaml") { plan.All = true; plan.Config = true; continue; }
             if (Directory.Exists(full))
             {
-                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
-                    contentFiles.Add(Path.GetRelativePath(_root, file).Replace('\\', '/'));
+                // A folder that is (or holds) a link, or hidden entries: the full build names them as check does.
+                var walked = new DiagnosticBag();
+                var inFolder = new DirectoryInfo(full).LinkTarget is null ? ContentWalker.Files(_root, walked, full) : null;
+                if (inFolder is null || walked.Sorted().Count > 0) return BuildAll();
+                foreach (var (_, fileRelative) in inFolder) contentFiles.Add(fileRelative);
                 continue;
             }
             contentFiles.Add(relative);
@@ -215,7 +223,7 @@ public sealed class SiteEngine
             _entries.TryGetValue(relative, out var old);
             Entry? updated = null;
             _loadDiagnostics.Remove(display);
-            if (File.Exists(full))
+            if (OrdinaryFile.Exists(full))
             {
                 var bag = new DiagnosticBag();
                 updated = ContentLoader.LoadEntry(full, relative, display, bag);
@@ -303,7 +311,7 @@ public sealed class SiteEngine
             .ToList();
         var errors = _diagnostics.Where(d => d.Severity == Severity.Error).Select(Signature).ToHashSet(StringComparer.Ordinal);
         // The first build is served whatever it found; later, a rebuild that brings a new error keeps the last good pages.
-        var commit = _number == 0 || errors.All(_committedErrors.Contains);
+        var commit = _served.Count == 0 || errors.All(_committedErrors.Contains);
         if (commit)
         {
             Commit(work, site, sink, pagesByKey, indexPages, redirects);
@@ -325,6 +333,23 @@ public sealed class SiteEngine
         if (fatal is not null) _pending = _pending.Union(plan);
         return new RebuildOutcome(_number, committed, plan.All, rendered, clock.Elapsed, _diagnostics, fatal);
     }
+
+    /// <summary>
+    /// Records a rebuild that threw (a bug, or input no check foresaw): the last good pages stay
+    /// served, the error is reported like a fatal one, and the next change rebuilds from scratch.
+    /// </summary>
+    public RebuildOutcome Crashed(Exception error, TimeSpan elapsed, IReadOnlyCollection<string> changedPaths)
+    {
+        _needsFullBuild = true;
+        _number++;
+        var files = changedPaths.Where(p => p != _root).Select(p => DisplayPath.For(p)).Order(StringComparer.Ordinal).Take(3).ToList();
+        var after = files.Count == 0 ? "" : $" after a change to {string.Join(", ", files)}";
+        return new RebuildOutcome(_number, false, true, 0, elapsed, _diagnostics,
+            $"internal error{after}: {error.GetType().Name}: {error.Message} (a bug in PeerCommons; the last good pages are still served, and the next edit rebuilds everything)");
+    }
+
+    /// <summary>Tests only: runs before each build or change is applied, so a test can make a rebuild throw.</summary>
+    internal Action<IReadOnlyCollection<string>>? FaultForTests { get; set; }
 
     private static string Signature(Diagnostic d) => $"{d.Path}\n{d.Code}\n{d.Message}";
 

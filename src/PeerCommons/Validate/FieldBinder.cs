@@ -89,9 +89,11 @@ public static class FieldBinder
                 diagnostics.Error(path, scalar.Line, scalar.Column, Codes.InvalidDate, $"'{spec.Name}' must be a date written YYYY-MM-DD, such as 2026-03-01, not '{Short(text)}'");
                 return null;
             case FieldType.HistoryDate:
-                if (HistoryDate.Parse(text) is { } historyDate) return historyDate;
-                diagnostics.Error(path, scalar.Line, scalar.Column, Codes.InvalidDate,
-                    $"'{spec.Name}' must be YYYY, YYYY-MM, YYYY-MM-DD or a period YYYY/YYYY, not '{Short(text)}'");
+                var (historyDate, problem) = HistoryDate.Read(text);
+                if (historyDate is not null) return historyDate;
+                diagnostics.Error(path, scalar.Line, scalar.Column, Codes.InvalidDate, problem is not null
+                    ? $"'{spec.Name}': {problem}"
+                    : $"'{spec.Name}' must be YYYY, YYYY-MM, YYYY-MM-DD or a period YYYY/YYYY, not '{Short(text)}'");
                 return null;
             case FieldType.Url:
                 if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return text;

@@ -21,6 +21,9 @@ public static class OutputSwap
             var guarded = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
             if (guarded == full || guarded.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 return $"the output folder would replace {folder}; choose another --output";
+            // Inside content/ the site would be read back as content (and replaced on every build).
+            if (full.StartsWith(guarded + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return $"the output folder {output} is inside {folder}; choose an --output outside it, such as _site beside it";
         }
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any()
             && !File.Exists(Path.Combine(full, "index.html")) && !File.Exists(Path.Combine(full, "sitemap.xml")))
@@ -56,5 +59,35 @@ public static class OutputSwap
     public static void Discard(string staging)
     {
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+    }
+
+    /// <summary>
+    /// Removes the staging and half-swapped folders that earlier builds left beside the output when
+    /// their process was killed: those whose process id no longer runs. A build still running keeps its own.
+    /// </summary>
+    public static void DiscardAbandoned(string output)
+    {
+        var target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target);
+        if (parent is null || !Directory.Exists(parent)) return;
+        var name = Path.GetFileName(target);
+        foreach (var folder in Directory.EnumerateDirectories(parent, name + ".staging-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder)[(name.Length + ".staging-".Length)..], out var pid) || IsRunning(pid)) continue;
+            try { Directory.Delete(folder, recursive: true); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { } // tried again by the next build
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; } // no such process
+        catch (InvalidOperationException) { return false; }
     }
 }

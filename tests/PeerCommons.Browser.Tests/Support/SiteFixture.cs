@@ -21,7 +21,8 @@ public sealed class SiteFixture : IAsyncLifetime
 {
     public const string Host = "peercommons.test";
     public const string Origin = "https://" + Host;
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>The browser the tests launch: see <see cref="ChromiumLocator"/>.</summary>
+    public static readonly string? ChromiumPath = ChromiumLocator.Find();
 
     private readonly string _temp = Path.Combine(Path.GetTempPath(), "peercommons-browser-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
@@ -37,9 +38,7 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException(
-                $"Chromium is not installed at {ChromiumPath}. The browser tests need it: run `apt-get update && apt-get install -y chromium` (Playwright's own browser download is not used).");
+        if (ChromiumPath is null) throw new InvalidOperationException(ChromiumLocator.NotFoundMessage);
 
         Directory.CreateDirectory(_temp);
         Build = BuildPipeline.Run(new BuildOptions

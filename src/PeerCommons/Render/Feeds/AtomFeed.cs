@@ -38,36 +38,36 @@ public static class AtomFeed
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
-            xml.WriteElementString("title", title);
-            xml.WriteElementString("id", Id(feedPath));
-            xml.WriteElementString("updated", Timestamp(entries.Count > 0 ? entries[0].Updated!.Value : new DateOnly(2000, 1, 1)));
+            xml.WriteSafeElement("title", title);
+            xml.WriteSafeElement("id", Id(feedPath));
+            xml.WriteSafeElement("updated", Timestamp(entries.Count > 0 ? entries[0].Updated!.Value : new DateOnly(2000, 1, 1)));
             WriteLink(xml, Link(""), "alternate");
             WriteLink(xml, Link(feedPath), "self");
             xml.WriteStartElement("author");
-            xml.WriteElementString("name", site.Config.Title);
+            xml.WriteSafeElement("name", site.Config.Title);
             xml.WriteEndElement();
             foreach (var entry in entries)
             {
                 xml.WriteStartElement("entry");
-                xml.WriteElementString("title", entry.Title.Length > 0 ? entry.Title : entry.Key);
-                xml.WriteElementString("id", Id(entry.Key));
-                xml.WriteElementString("updated", Timestamp(entry.Updated!.Value));
+                xml.WriteSafeElement("title", entry.Title.Length > 0 ? entry.Title : entry.Key);
+                xml.WriteSafeElement("id", Id(entry.Key));
+                xml.WriteSafeElement("updated", Timestamp(entry.Updated!.Value));
                 var url = entry.Kind == EntryKind.Annotation
                     ? entry.Url + "#" + EntryPageBuilder.AnchorOf(entry)
                     : entry.Url;
                 WriteLink(xml, Link(url), "alternate");
                 xml.WriteStartElement("category");
-                xml.WriteAttributeString("term", entry.Kind.Label());
+                xml.WriteSafeAttribute("term", entry.Kind.Label());
                 xml.WriteEndElement();
                 if (entry.Kind == EntryKind.Annotation)
                 {
                     var label = voice(entry);
                     xml.WriteStartElement("author");
-                    xml.WriteElementString("name", AnnotationVoice.ByEditors(entry, site) ? $"{site.Config.Title} editors" : CommunityTitle(entry, site));
+                    xml.WriteSafeElement("name", AnnotationVoice.ByEditors(entry, site) ? $"{site.Config.Title} editors" : CommunityTitle(entry, site));
                     xml.WriteEndElement();
-                    xml.WriteElementString("summary", entry.Summary.Length > 0 ? $"{label}. {entry.Summary}" : label + ".");
+                    xml.WriteSafeElement("summary", entry.Summary.Length > 0 ? $"{label}. {entry.Summary}" : label + ".");
                 }
-                else if (entry.Summary.Length > 0) xml.WriteElementString("summary", entry.Summary);
+                else if (entry.Summary.Length > 0) xml.WriteSafeElement("summary", entry.Summary);
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
@@ -81,8 +81,8 @@ public static class AtomFeed
     private static void WriteLink(XmlWriter xml, string href, string rel)
     {
         xml.WriteStartElement("link");
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("href", href);
+        xml.WriteSafeAttribute("rel", rel);
+        xml.WriteSafeAttribute("href", href);
         xml.WriteEndElement();
     }
 

@@ -20,8 +20,8 @@ public static class Sitemap
             foreach (var (page, updated) in pages.OrderBy(p => p.Page, StringComparer.Ordinal))
             {
                 xml.WriteStartElement("url");
-                xml.WriteElementString("loc", (baseUrl ?? "") + page);
-                if (updated is { } date) xml.WriteElementString("lastmod", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                xml.WriteSafeElement("loc", (baseUrl ?? "") + page);
+                if (updated is { } date) xml.WriteSafeElement("lastmod", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
