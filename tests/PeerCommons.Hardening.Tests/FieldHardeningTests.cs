@@ -90,7 +90,7 @@ public sealed class FieldHardeningTests
         {
             var entry = new Entry { Kind = EntryKind.Value, Id = "x", Key = "values/x", ContentPath = "values/x.md", File = null!, Title = title, Summary = summary, Updated = new DateOnly(2024, 1, 1) };
             var site = new Site(new SiteConfig { Title = title }, new Dictionary<string, Source>(), [entry]);
-            var xml = PeerCommons.Render.Feeds.AtomFeed.WriteSelected(site, [entry], "feed.xml", title);
+            var xml = PeerCommons.Render.Feeds.AtomFeed.WriteSelected(site, [entry], "feed.xml", title, _ => title);
             System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(xml)); // well-formed
             var sitemap = PeerCommons.Render.Feeds.Sitemap.Write([(title, null)], null);
             System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(sitemap));
