@@ -41,8 +41,13 @@ public static class EntryPageBuilder
         var headings = HeadingIdsExtension.Headings(document);
         var placed = annotations.Where(a => a.Placed).ToList();
         AnnotationMarkers.Add(document, placed);
+        var takesNotes = Propose.ProposePage.TakesNotes(entry);
         var sections = MarkdownHtml.RenderSections(document, pipeline)
-            .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList()))
+            .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList())
+            {
+                NoteUrl = takesNotes && NotableHeading(headings, s.HeadingId) is not null ? Propose.ProposePage.NoteUrl(page, entry.Key, s.HeadingId) : null,
+                NoteTarget = Html.Escape(NotableHeading(headings, s.HeadingId)?.Text),
+            })
             .ToList();
         var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources).Distinct(StringComparer.Ordinal)
             .Where(site.Bibliography.ContainsKey).ToList();
@@ -98,8 +103,13 @@ public static class EntryPageBuilder
             Groups = entry.Kind == EntryKind.Community ? CommunityAnnotationGroups(entry, page, context) : [],
             JsonLd = entry.Kind == EntryKind.Curriculum && !trainer ? CourseJsonLd.For(entry, context) : null,
             PrintUrl = curriculum is null ? null : SitePaths.Relative(page, PrintPage.PathOf(curriculum, trainer)),
+            NoteUrl = takesNotes ? Propose.ProposePage.NoteUrl(page, entry.Key) : null,
         };
     }
+
+    /// <summary>A section heading a note can be aimed at from its own link: a top-level h2 or h3 that learners see.</summary>
+    private static HeadingInfo? NotableHeading(IReadOnlyList<HeadingInfo> headings, string id) =>
+        id.Length == 0 ? null : headings.FirstOrDefault(h => h.Id == id && h.Level is 2 or 3 && !h.InContainer);
 
     private static IReadOnlyList<LinkView> Breadcrumbs(Entry entry, string page, Entry? curriculum, bool trainer, RenderContext context)
     {
