@@ -127,18 +127,24 @@
         el('select', { name: 'curriculum' }, [option('', 'Choose the curriculum'), ...courses.map(c => option(c.key.slice('curricula/'.length), c.title))])));
       parts.push(field('order', 'Position in the course', 'Which session this is: 1 for the first.', true, el('input', { type: 'text', name: 'order', inputmode: 'numeric', value: '1' })));
     }
-    for (const spec of kind.fields) {
-      if (spec.name === 'target') continue;
-      const choices = choicesFor(spec, data);
-      const help = [spec.help, listHelp[spec.type] || ''].filter(Boolean).join(' ');
-      parts.push(choices
-        ? field(spec.name, spec.label, help, spec.required, checkboxes(spec.name, choices, []), true)
-        : field(spec.name, spec.label, help, spec.required, control(spec, data, spec.name === 'provenance' ? 'community' : '')));
-      if (spec.name === 'title' || (kindId === 'annotation' && spec.name === 'type'))
-        parts.push(field('slug', 'File name', 'A short name for the file, in lower-case words joined by hyphens, such as peer-support-network. It becomes part of the web address. Filled in from the title until you change it.', true,
-          el('input', { type: 'text', name: 'slug', spellcheck: 'false', autocapitalize: 'off' })));
-    }
+    // What must be filled in comes first, then the file's name, then everything optional.
+    const required = kind.fields.filter(spec => spec.required && spec.name !== 'target');
+    const optional = kind.fields.filter(spec => !spec.required);
+    for (const spec of required) parts.push(fieldFor(spec, data));
+    parts.push(field('slug', 'File name', 'A short name for the file, in lower-case words joined by hyphens, such as peer-support-network. It becomes part of the web address. Filled in for you until you change it.', true,
+      el('input', { type: 'text', name: 'slug', spellcheck: 'false', autocapitalize: 'off' })));
+    for (const spec of optional) parts.push(fieldFor(spec, data));
     container.replaceChildren(...parts);
+  }
+
+  function fieldFor(spec, data) {
+    const choices = choicesFor(spec, data);
+    const help = [spec.help, listHelp[spec.type] || ''].filter(Boolean).join(' ');
+    if (!choices) return field(spec.name, spec.label, help, spec.required, control(spec, data, spec.name === 'provenance' ? 'community' : ''));
+    // Long lists stay folded, so the keyboard passes them in one step unless the person opens them.
+    const box = checkboxes(spec.name, choices, []);
+    const folded = el('details', { class: 'propose-choices-details' }, [el('summary', {}, `Show the ${choices.length} choices`), box]);
+    return field(spec.name, spec.label, help, spec.required, choices.length > 8 ? folded : box, true);
   }
 
   /** The proposal the controls describe, in the shape propose-rules.js checks. */

@@ -41,16 +41,21 @@ public static class ProposePage
             Title = "Propose an entry or a note",
             Summary = "Write a new entry, or a note from your community on an entry, and send it to the editors. The form checks it as the site's own checks would.",
             Breadcrumbs = [new LinkView("Home", Link(""))],
-            Propose = new ProposeView(
-                config.RepoUrl is { } repo ? Html.Escape(repo) : null,
-                Html.Escape(config.Branch),
-                Link(context.Assets.Named("propose.css")),
+            Styles = [Link(context.Assets.Named("propose.css"))],
+            // In order: the data and the Markdown library first, the form that uses them last.
+            Scripts =
+            [
                 Link(ProposeFormData.ScriptPath),
                 Link(context.Assets.Named("markdown-it.min.js")),
                 Link(context.Assets.Named("propose-rules.js")),
                 Link(context.Assets.Named("propose-fields.js")),
                 Link(context.Assets.Named("propose.js")),
-                ProposeFormData.Kinds.Select(k => new ChoiceView(k.ToString().ToLowerInvariant(), k == EntryKind.Annotation ? "A note from your community on an entry" : "A new " + k.Label().ToLowerInvariant())).ToList()),
+            ],
+            Propose = new ProposeView(
+                config.RepoUrl is { } repo ? Html.Escape(repo) : null,
+                Html.Escape(config.Branch),
+                ProposeFormData.Kinds.Select(k => new ChoiceView(k.ToString().ToLowerInvariant(),
+                    k == EntryKind.Annotation ? "A note from your community on an entry" : "A new " + k.Label().ToLowerInvariant())).ToList()),
         };
     }
 }

@@ -38,9 +38,7 @@ public sealed record BodySectionView(string Html, IReadOnlyList<AnnotationView> 
 public sealed record ChoiceView(string Value, string Label);
 
 /// <summary>What the propose form page needs: where "Send" leads, and the scripts that build the form.</summary>
-public sealed record ProposeView(
-    string? RepoUrl, string Branch, string Stylesheet, string DataScript, string MarkdownScript, string RulesScript, string FieldsScript, string FormScript,
-    IReadOnlyList<ChoiceView> Kinds);
+public sealed record ProposeView(string? RepoUrl, string Branch, IReadOnlyList<ChoiceView> Kinds);
 
 public sealed record CommunityOptionView(string Id, string Title);
 
@@ -119,6 +117,9 @@ public sealed class PageView
     public string ProposeLabel { get; init; } = "";
     /// <summary>The propose form set to write a note on this entry.</summary>
     public string? NoteUrl { get; init; }
+    /// <summary>Stylesheets and scripts only this page loads (in its head, after the site's own), relative to the page.</summary>
+    public IReadOnlyList<string> Styles { get; init; } = [];
+    public IReadOnlyList<string> Scripts { get; init; } = [];
     /// <summary>The propose form page's own model.</summary>
     public ProposeView? Propose { get; init; }
     public IReadOnlyList<PrintModuleView> PrintModules { get; init; } = [];
