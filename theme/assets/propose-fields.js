@@ -82,7 +82,8 @@
         return input;
       }
       case 'TextList': return el('textarea', { name: spec.name, rows: '3' }, value || '');
-      case 'Date': return el('input', { type: 'date', name: spec.name, value: value || '' });
+      // A date as text, as the file holds it: the browser's date picker is a different widget in every browser and language.
+      case 'Date': return el('input', { type: 'text', name: spec.name, value: value || '', inputmode: 'numeric', autocomplete: 'off' });
       case 'Url': return el('input', { type: 'url', name: spec.name, value: value || '', autocomplete: 'url', spellcheck: 'false' });
       case 'Int': case 'Year': return el('input', { type: 'text', name: spec.name, value: value || '', inputmode: 'numeric' });
       default:
@@ -91,6 +92,8 @@
           : el('input', { type: 'text', name: spec.name, value: value || '', spellcheck: spec.type === 'SlugList' ? 'false' : null });
     }
   }
+
+  const formatTypes = ['Int', 'Year', 'Date', 'HistoryDate', 'Url'];
 
   const listHelp = {
     TextList: 'One per line.',
@@ -139,7 +142,9 @@
 
   function fieldFor(spec, data) {
     const choices = choicesFor(spec, data);
-    const help = [spec.help, listHelp[spec.type] || ''].filter(Boolean).join(' ');
+    // Where the way of writing a value matters, the schema's own rule says how (without "Required."/"Optional.": the label says it).
+    const format = formatTypes.includes(spec.type) ? spec.rules.replace(/^(Required|Optional)\. /, '') : '';
+    const help = [spec.help, listHelp[spec.type] || '', format].filter(Boolean).join(' ');
     if (!choices) return field(spec.name, spec.label, help, spec.required, control(spec, data, spec.name === 'provenance' ? 'community' : ''));
     // Long lists stay folded, so the keyboard passes them in one step unless the person opens them.
     const box = checkboxes(spec.name, choices, []);
