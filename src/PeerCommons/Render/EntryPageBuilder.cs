@@ -46,7 +46,7 @@ public static class EntryPageBuilder
             .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList())
             {
                 NoteUrl = takesNotes && NotableHeading(headings, s.HeadingId) is not null ? Propose.ProposePage.NoteUrl(page, entry.Key, s.HeadingId) : null,
-                NoteTarget = Html.Escape(NotableHeading(headings, s.HeadingId)?.Text),
+                NoteTarget = Html.Escape(NoteTarget(headings, s.HeadingId)),
             })
             .ToList();
         var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources).Distinct(StringComparer.Ordinal)
@@ -105,6 +105,14 @@ public static class EntryPageBuilder
             PrintUrl = curriculum is null ? null : SitePaths.Relative(page, PrintPage.PathOf(curriculum, trainer)),
             NoteUrl = takesNotes ? Propose.ProposePage.NoteUrl(page, entry.Key) : null,
         };
+    }
+
+    /// <summary>A section's name for its note link: its heading, numbered when an earlier heading has the same words, so every link's name differs.</summary>
+    private static string? NoteTarget(IReadOnlyList<HeadingInfo> headings, string id)
+    {
+        if (NotableHeading(headings, id) is not { } heading) return null;
+        var same = headings.Where(h => h.Level is 2 or 3 && !h.InContainer && h.Text == heading.Text).ToList();
+        return same.Count == 1 || same[0] == heading ? heading.Text : $"{heading.Text} ({same.IndexOf(heading) + 1})";
     }
 
     /// <summary>A section heading a note can be aimed at from its own link: a top-level h2 or h3 that learners see.</summary>
