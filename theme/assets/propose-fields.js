@@ -5,7 +5,8 @@
 (function () {
   'use strict';
 
-  const idOf = name => 'propose-f-' + name;
+  // The body's textarea is part of the page's own markup; every other control is made here.
+  const idOf = name => name === 'body' ? 'propose-body' : 'propose-f-' + name;
 
   function el(tag, attributes, children) {
     const node = document.createElement(tag);

@@ -126,6 +126,10 @@
       else checkValue(spec, typeof value === 'string' ? value.trim() : value, add, codes);
     }
 
+    const sourceKeys = site.sources.map(source => source.key);
+    for (const key of citedKeys(proposal.body || ''))
+      if (!sourceKeys.includes(key)) add('body', codes.unknownCitation, `citation key '${key}' is not in sources.yaml${didYouMean(key, sourceKeys)}`);
+
     const allKeys = site.keys.concat([place.key]);
     if (proposal.kind === 'module' && !site.keys.includes(`curricula/${place.ids[0]}`))
       add('curriculum', codes.moduleWithoutCurriculum, `module belongs to no curriculum: add curricula/${place.ids[0]}/index.md`);
@@ -212,6 +216,18 @@
     const visible = entry.headings.filter(h => !h[3]).map(h => h[0]);
     if (!visible.includes(anchor) && !entry.anchors.includes(anchor) && !data.site.fixedAnchors.includes(anchor))
       add('target', data.codes.unknownTargetAnchor, `'${key}' has no heading with id '${anchor}'${didYouMean(anchor, entry.headings.map(h => h[0]))}`);
+  }
+
+  // The keys of [@key] and [@key, p. 4; @other] citations, read as check's Markdown reads them (not in code, not a link's text).
+  function citedKeys(body) {
+    const text = body.replace(/^ {0,3}(`{3,}|~{3,})[^]*?^ {0,3}\1/gm, '').replace(/(`+)[^]*?\1/g, '');
+    const keys = [];
+    for (const match of text.matchAll(/\[@([^\[\]\n]{0,500})\](?!\()/g)) {
+      const parts = ('@' + match[1]).split(';').map(part => part.trim());
+      const works = parts.map(part => { const comma = part.indexOf(','); return (comma < 0 ? part.slice(1) : part.slice(1, comma)).trim(); });
+      if (parts.every(part => part.startsWith('@')) && works.every(key => /^[\p{L}\p{N}_.:-]+$/u.test(key))) keys.push(...works);
+    }
+    return keys;
   }
 
   // YAML: every text double-quoted (so nothing in it can be read as YAML syntax), lists in brackets.

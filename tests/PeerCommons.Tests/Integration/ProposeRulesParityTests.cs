@@ -20,6 +20,7 @@ public sealed class ProposeRulesParityTests
         ("valid value", """{"kind":"value","slug":"courage","fields":{"title":"Courage","summary":"Being brave together.","tags":["peer-support"],"related":["values/mutuality"],"sources":["smith-2010"],"as_of":"2020","updated":"2026-03-01"},"body":"## What it means\n\nText citing [@smith-2010]."}"""),
         ("text YAML would misread", """{"kind":"project","slug":"quoting","fields":{"title":"\"Quoted\": a #hash, a \\ and - [brackets] & *stars*","summary":"yes","country":"null","region":"true"}}"""),
         ("nothing filled in", """{"kind":"value","slug":"empty-one","fields":{"title":"   "}}"""),
+        ("summary missing", """{"kind":"project","slug":"no-summary","fields":{"title":"Only a title"}}"""),
         ("summary too long", $$$"""{"kind":"value","slug":"long-one","fields":{"title":"Long","summary":"{{{Long}}}"}}"""),
         ("project fields", """{"kind":"project","slug":"bad-project","fields":{"title":"P","summary":"S","status":"activ","started":"20x9","website":"ftp://example.org","roles":["paid","volunter"],"support_formats":["One To One"],"organisation_type":"charity"}}"""),
         ("date that does not exist", """{"kind":"value","slug":"bad-date","fields":{"title":"T","summary":"S","updated":"2026-02-30","as_of":"0999"}}"""),
@@ -36,6 +37,7 @@ public sealed class ProposeRulesParityTests
         ("file name not a slug", """{"kind":"value","slug":"Our_Group","fields":{"title":"T","summary":"S"}}"""),
         ("key already used", """{"kind":"module","curriculum":"peer-basics","order":"7","slug":"listening","fields":{"title":"T","summary":"S"}}"""),
         ("too many tags", $$$"""{"kind":"value","slug":"tagged","fields":{"title":"T","summary":"S","tags":[{{{string.Join(",", Enumerable.Range(1, 31).Select(i => $"\"t{i}\""))}}}]}}"""),
+        ("citations", """{"kind":"history","slug":"cited","fields":{"title":"T","summary":"S","date":"1990-05"},"body":"As shown [@smith-2011, p. 4; @jones-brown-2015].\n\nNot a citation: `[@in-code]`, nor [@a link](https://example.org).\n\n```\n[@fenced]\n```\n\nAgain [@nobody-1999]."}"""),
         ("community", """{"kind":"community","slug":"new-group","fields":{"title":"T","summary":"S","maintainers":["@someone"],"compiled_from_research":true,"website":"https://example.org/"}}"""),
     ];
 
@@ -66,7 +68,20 @@ public sealed class ProposeRulesParityTests
                 $"{result.Name}: check found [{string.Join(", ", fromCheck)}] but the form found [{string.Join(", ", fromForm)}]\n{result.Text}");
             Assert.Equal(fromCheck.Where(f => f.Code != "PC0201"), fromForm.Where(f => f.Code != "PC0201"));
         }
-        Assert.Contains(results, r => r.Findings.Count == 0);
+        // And what both find is what these cases are about (so agreeing on nothing cannot pass).
+        string[] Codes(string name) => results.Single(r => r.Name == name).Findings.Select(f => f.Code).Order().ToArray();
+        Assert.Empty(Codes("valid value"));
+        Assert.Empty(Codes("valid annotation"));
+        Assert.Empty(Codes("text YAML would misread"));
+        Assert.Equal(["PC0303", "PC0303"], Codes("citations"));
+        Assert.Equal(["PC0101"], Codes("annotation without fields")); // an empty front matter, once
+        Assert.Equal(["PC0101"], Codes("nothing filled in")); // only spaces: left out, so the front matter is empty
+        Assert.Equal(["PC0104", "PC0104", "PC0104", "PC0105", "PC0107", "PC0108"], Codes("project fields"));
+        Assert.Equal(["PC0203", "PC0204", "PC0205"], Codes("keys that do not exist"));
+        Assert.Equal(["PC0009"], Codes("file name not a slug"));
+        Assert.Equal(["PC0101"], Codes("summary missing"));
+        Assert.Equal(["PC0201"], Codes("key already used"));
+        Assert.Equal(["PC0104", "PC0207"], Codes("annotation section missing"));
         Assert.True(results.Sum(r => r.Findings.Count) >= 20, "the cases must exercise most rules");
     }
 

@@ -36,7 +36,7 @@ public static class ProposeFormData
                 tooLong = Codes.TooLong, invalidUrl = Codes.InvalidUrl, invalidSlug = Codes.InvalidSlug, emptyValue = Codes.EmptyValue,
                 invalidId = Codes.InvalidId, duplicateKey = Codes.DuplicateKey, unknownRelated = Codes.UnknownRelated, unknownValue = Codes.UnknownValue,
                 unknownSource = Codes.UnknownSource, unknownTarget = Codes.UnknownTarget, unknownTargetAnchor = Codes.UnknownTargetAnchor,
-                unknownCommunity = Codes.UnknownCommunity, moduleWithoutCurriculum = Codes.ModuleWithoutCurriculum,
+                unknownCommunity = Codes.UnknownCommunity, moduleWithoutCurriculum = Codes.ModuleWithoutCurriculum, unknownCitation = Codes.UnknownCitation,
             },
             maxTags = ContentSchema.MaxTags,
             kinds = Kinds.Select(Kind),
