@@ -133,11 +133,14 @@
     try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
   }
 
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
+  // Send is a plain button, so Enter in a field never sends; the form itself never submits anywhere.
+  form.addEventListener('submit', event => event.preventDefault());
+  const send = form.querySelector('[data-propose-send]');
+  if (send) send.addEventListener('click', async () => {
     const file = ready();
     if (!file || !form.dataset.repoUrl) return;
-    const page = `${form.dataset.repoUrl}/new/${encodeURIComponent(form.dataset.branch || 'main')}?filename=${encodeURIComponent(file.path)}`;
+    // A branch name may hold '/', which GitHub's address keeps as it is.
+    const page = `${form.dataset.repoUrl}/new/${encodeURI(form.dataset.branch || 'main')}?filename=${encodeURIComponent(file.path)}`;
     const full = `${page}&value=${encodeURIComponent(file.text)}`;
     if (full.length <= maxUrlLength) {
       status.textContent = 'GitHub opened in a new tab with your file filled in. Sign in there, then press "Commit changes..." and "Propose changes".';
