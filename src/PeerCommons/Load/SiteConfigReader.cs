@@ -8,7 +8,7 @@ namespace PeerCommons.Load;
 /// <summary>Reads content/site.yaml; every key is checked like front matter.</summary>
 public static class SiteConfigReader
 {
-    private static readonly string[] Known = ["title", "tagline", "repo_url", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines"];
+    private static readonly string[] Known = ["title", "tagline", "repo_url", "repo_branch", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines"];
 
     public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
@@ -51,7 +51,8 @@ public static class SiteConfigReader
                 case "title": config = config with { Title = Scalar() ?? config.Title }; break;
                 case "tagline": config = config with { Tagline = Scalar() ?? "" }; break;
                 case "repo_url": config = config with { RepoUrl = Url(Scalar(), false)?.TrimEnd('/') }; break;
-                case "branch": config = config with { Branch = Scalar() ?? config.Branch }; break;
+                // repo_branch names what it is; branch is its older spelling, still read.
+                case "repo_branch" or "branch": config = config with { Branch = Scalar() ?? config.Branch }; break;
                 case "quick_exit_url": config = config with { QuickExitUrl = Url(Scalar(), false) ?? config.QuickExitUrl }; break;
                 case "language": config = config with { Language = Scalar() ?? config.Language }; break;
                 case "base_url":

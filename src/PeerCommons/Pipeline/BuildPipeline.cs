@@ -78,10 +78,10 @@ public static class BuildPipeline
         try
         {
             var templates = Stage("theme", () => ThemeTemplates.Load(themeDirectory, diagnostics));
-            var lunr = ThemeAssets.Lunr(themeDirectory);
-            if (lunr is null && options.WriteOutput)
-                throw new IOException($"lunr.js is missing from {Path.Combine(themeDirectory, "node_modules")}: run 'npm ci --prefix theme' first");
-            var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, lunr is { } l ? [l] : []));
+            var npm = ThemeAssets.FromNpm(themeDirectory).ToList();
+            if (options.WriteOutput && (ThemeAssets.Lunr(themeDirectory) is null || ThemeAssets.MarkdownIt(themeDirectory) is null))
+                throw new IOException($"lunr.js or markdown-it is missing from {Path.Combine(themeDirectory, "node_modules")}: run 'npm ci --prefix theme' first");
+            var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, npm));
             var context = new RenderContext(site, parsed, assets, diagnostics);
             var links = new LinkChecker();
             // The search index is built on its own thread while the pages render: it is one long
@@ -164,6 +164,7 @@ public static class BuildPipeline
             Interlocked.Increment(ref count);
         });
         sink.Write("_redirects", Redirects.NetlifyFile(site));
+        sink.Write(Render.Propose.ProposeFormData.ScriptPath, Render.Propose.ProposeFormData.Script(context));
         foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         return count;
     }

@@ -41,8 +41,13 @@ public static class EntryPageBuilder
         var headings = HeadingIdsExtension.Headings(document);
         var placed = annotations.Where(a => a.Placed).ToList();
         AnnotationMarkers.Add(document, placed);
+        var takesNotes = Propose.ProposePage.TakesNotes(entry);
         var sections = MarkdownHtml.RenderSections(document, pipeline)
-            .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList()))
+            .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList())
+            {
+                NoteUrl = takesNotes && NotableHeading(headings, s.HeadingId) is not null ? Propose.ProposePage.NoteUrl(page, entry.Key, s.HeadingId) : null,
+                NoteTarget = Html.Escape(NoteTarget(headings, s.HeadingId)),
+            })
             .ToList();
         var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources)
             .Where(site.Bibliography.ContainsKey)
@@ -106,8 +111,21 @@ public static class EntryPageBuilder
             Groups = entry.Kind == EntryKind.Community ? CommunityAnnotationGroups(entry, page, context) : [],
             JsonLd = entry.Kind == EntryKind.Curriculum && !trainer ? CourseJsonLd.For(entry, context) : null,
             PrintUrl = curriculum is null ? null : SitePaths.Relative(page, PrintPage.PathOf(curriculum, trainer)),
+            NoteUrl = takesNotes ? Propose.ProposePage.NoteUrl(page, entry.Key) : null,
         };
     }
+
+    /// <summary>A section's name for its note link: its heading, numbered when an earlier heading has the same words, so every link's name differs.</summary>
+    private static string? NoteTarget(IReadOnlyList<HeadingInfo> headings, string id)
+    {
+        if (NotableHeading(headings, id) is not { } heading) return null;
+        var same = headings.Where(h => h.Level is 2 or 3 && !h.InContainer && h.Text == heading.Text).ToList();
+        return same.Count == 1 || same[0] == heading ? heading.Text : $"{heading.Text} ({same.IndexOf(heading) + 1})";
+    }
+
+    /// <summary>A section heading a note can be aimed at from its own link: a top-level h2 or h3 that learners see.</summary>
+    private static HeadingInfo? NotableHeading(IReadOnlyList<HeadingInfo> headings, string id) =>
+        id.Length == 0 ? null : headings.FirstOrDefault(h => h.Id == id && h.Level is 2 or 3 && !h.InContainer);
 
     private static IReadOnlyList<LinkView> Breadcrumbs(Entry entry, string page, Entry? curriculum, bool trainer, RenderContext context)
     {

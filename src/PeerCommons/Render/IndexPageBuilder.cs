@@ -32,7 +32,7 @@ public static class IndexPageBuilder
 
     /// <summary>The index pages every site has, listed before and after the tag pages.</summary>
     private static readonly string[] PagesBeforeTags = ["", .. EntryKinds.Listed.Select(k => $"{k.Folder()}/")];
-    private static readonly string[] PagesAfterTags = ["tags/", "sources/", "search/", "404.html"];
+    private static readonly string[] PagesAfterTags = ["tags/", "sources/", "search/", Propose.ProposePage.Path, "404.html"];
 
     private static string TagPagePath(string tag) => $"tags/{tag}/";
 
@@ -51,6 +51,7 @@ public static class IndexPageBuilder
             case "sources/": return () => Bibliography(context);
             case "search/": return () => Search(context);
             case "404.html": return () => NotFound(context);
+            case Propose.ProposePage.Path: return () => Propose.ProposePage.View(context);
         }
         if (page.StartsWith("tags/", StringComparison.Ordinal) && page.EndsWith('/'))
         {
@@ -114,6 +115,8 @@ public static class IndexPageBuilder
             Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, ""))],
             Items = items,
             CommunityOptions = CommunityOptions(entries, context),
+            ProposeUrl = Propose.ProposePage.NewEntryUrl(page, kind),
+            ProposeLabel = kind == EntryKind.Community ? "Add your community" : $"Propose a new {kind.Label().ToLowerInvariant()}",
         };
     }
 
@@ -134,6 +137,8 @@ public static class IndexPageBuilder
             Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView("Tags", SitePaths.Relative(page, "tags/"))],
             Items = entries.Select(e => listItem(page, e)).ToList(),
             CommunityOptions = CommunityOptions(entries, context),
+            ProposeUrl = Propose.ProposePage.FormUrl(page),
+            ProposeLabel = "Propose an entry",
         };
     }
 

@@ -46,7 +46,7 @@ public static class Redirects
     public static bool IsGeneratedAddress(string alias)
     {
         var parts = alias.Split('/');
-        if (parts[0] is "tags" or "sources" or "search" or "assets") return true;
+        if (parts[0] is "tags" or "sources" or "search" or "assets" or Propose.ProposePage.Folder) return true;
         if (parts.Length == 1 && EntryKinds.FromFolder(parts[0]) is not null) return true;
         return parts[0] == "curricula" && parts.Length >= 3 && PeerCommons.Load.ContentLayout.ReservedModuleIds.Contains(parts[2]);
     }

@@ -283,8 +283,7 @@ public sealed class SiteEngine
         if ((plan.All || assets is null) && _themeDirectory is not null)
         {
             // Missing lunr.js (npm ci not run) only means no search in the preview.
-            var lunr = ThemeAssets.Lunr(_themeDirectory);
-            assets = ThemeAssets.Publish(_themeDirectory, sink, lunr is { } l ? [l] : []);
+            assets = ThemeAssets.Publish(_themeDirectory, sink, ThemeAssets.FromNpm(_themeDirectory));
         }
         var context = new RenderContext(site, parsed, assets!, new DiagnosticBag(), keysKept ? _reverseLinks.Patch(changes, oldSite!, site) : null);
         if (keysKept) _listItems.Forget(changes);
@@ -634,6 +633,8 @@ public sealed class SiteEngine
         if (allFeeds) _feeds.WriteAll(context, sink);
         else if (plan.RecentFeed) _feeds.WriteRecent(context, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
+        // The propose form's choices follow the lists; a heading edited in place refreshes on the next full render.
+        if (plan.All || plan.Listings) sink.Write(PeerCommons.Render.Propose.ProposeFormData.ScriptPath, PeerCommons.Render.Propose.ProposeFormData.Script(context));
 
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))
         {

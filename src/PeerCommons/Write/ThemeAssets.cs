@@ -27,17 +27,31 @@ public static class ThemeAssets
             published.GetValueOrDefault("print.css", "assets/print.css"),
             published.GetValueOrDefault("site.js", "assets/site.js"),
             published.GetValueOrDefault("search.js", "assets/search.js"),
-            published.GetValueOrDefault("lunr.min.js", "assets/lunr.min.js"));
+            published.GetValueOrDefault("lunr.min.js", "assets/lunr.min.js")) { ByName = published };
     }
 
     /// <summary>
     /// lunr.js comes from npm (theme/package.json pins it), never from a copy in this repository.
     /// Returns null when `npm ci --prefix theme` has not been run.
     /// </summary>
-    public static (string Name, byte[] Bytes)? Lunr(string themeDirectory)
+    public static (string Name, byte[] Bytes)? Lunr(string themeDirectory) => FromNpm(themeDirectory, "lunr/lunr.min.js", "lunr.min.js");
+
+    /// <summary>
+    /// markdown-it, for the propose form's live preview, comes from npm the same way (theme/package.json
+    /// pins it). Returns null when `npm ci --prefix theme` has not been run.
+    /// </summary>
+    public static (string Name, byte[] Bytes)? MarkdownIt(string themeDirectory) => FromNpm(themeDirectory, "markdown-it/dist/browser/markdown-it.umd.min.js", "markdown-it.min.js");
+
+    /// <summary>The scripts taken from npm that every build publishes, those that are installed.</summary>
+    public static IEnumerable<(string Name, byte[] Bytes)> FromNpm(string themeDirectory) =>
+        new[] { Lunr(themeDirectory), MarkdownIt(themeDirectory) }.OfType<(string, byte[])>();
+
+    /// <param name="file">The file below node_modules/, with '/' separators.</param>
+    /// <param name="name">The name it is published under in assets/.</param>
+    private static (string Name, byte[] Bytes)? FromNpm(string themeDirectory, string file, string name)
     {
-        var path = Path.Combine(themeDirectory, "node_modules", "lunr", "lunr.min.js");
-        return File.Exists(path) ? ("lunr.min.js", File.ReadAllBytes(path)) : null;
+        var path = Path.Combine([themeDirectory, "node_modules", .. file.Split('/')]);
+        return File.Exists(path) ? (name, File.ReadAllBytes(path)) : null;
     }
 
     public static string Fingerprinted(string name, byte[] bytes)

@@ -17,7 +17,7 @@ public static class SitePages
         "list-projects", "list-values", "list-history", "list-curricula", "list-communities",
         "entry-project", "entry-value", "entry-history", "entry-page", "entry-community",
         "curriculum", "curriculum-trainer", "module-learner", "module-trainer",
-        "tags", "tag", "sources", "search", "curriculum-print", "404", "help",
+        "tags", "tag", "sources", "search", "curriculum-print", "404", "help", "propose",
     ];
 
     /// <summary>The pages of the visual check.</summary>
@@ -56,6 +56,7 @@ public static class SitePages
             ["sources"] = Pick("sources", p => Has(p.Classes, "template-sources")),
             ["404"] = Pick("404", p => Has(p.Classes, "template-404")),
             ["search"] = Pick("search", p => Has(p.Classes, "template-search")),
+            ["propose"] = Pick("propose", p => Has(p.Classes, "template-propose")),
             ["curriculum-print"] = Pick("curriculum-print", p => Has(p.Classes, "template-print")),
             ["curriculum"] = Pick("curriculum", p => Has(p.Classes, "template-curriculum", "view-learner")),
             ["curriculum-trainer"] = Pick("curriculum-trainer", p => Has(p.Classes, "template-curriculum", "view-trainer")),

@@ -20,7 +20,8 @@ public static partial class HtmlAudit
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "background", "cite", "ping", "manifest"];
 
     /// <summary>The theme's own scripts: site.js and search.js, fingerprinted, below assets/.</summary>
-    [GeneratedRegex(@"^(\.\./)*assets/(site|search)\.[0-9a-f]{10}\.js$")]
+    // site.js and search.js on every page; the propose form's scripts (and its data beside it) on that page.
+    [GeneratedRegex(@"^(\.\./)*(assets/(site|search|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.js|contribute/propose/propose-data\.js)$")]
     private static partial Regex ThemeScript();
 
     [GeneratedRegex(@"^\s*(javascript|data|vbscript|file|blob)\s*:", RegexOptions.IgnoreCase)]
@@ -87,7 +88,7 @@ public static partial class HtmlAudit
                     yield return $"{Where()} outside the head";
                     break;
                 case "form":
-                    if (!element.HasAttribute("data-search-form") && !element.HasAttribute("data-list-filter") && !element.HasAttribute("data-search-page"))
+                    if (!element.HasAttribute("data-search-form") && !element.HasAttribute("data-list-filter") && !element.HasAttribute("data-search-page") && !element.HasAttribute("data-propose"))
                         yield return $"{Where()} is not one of the theme's forms";
                     break;
                 case "a" or "area" when element.GetAttribute("target") is { } target:

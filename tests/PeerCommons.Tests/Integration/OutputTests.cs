@@ -28,7 +28,8 @@ public sealed class OutputTests
         var theme = temp.Path("theme");
         Build.CopyFolder(Repo.Path("theme", "templates"), Path.Combine(theme, "templates"));
         Build.CopyFolder(Repo.Path("theme", "assets"), Path.Combine(theme, "assets"));
-        Build.CopyFolder(Repo.Path("theme", "node_modules", "lunr"), Path.Combine(theme, "node_modules", "lunr"));
+        foreach (var package in new[] { "lunr", "markdown-it" })
+            Build.CopyFolder(Repo.Path("theme", "node_modules", package), Path.Combine(theme, "node_modules", package));
         var layout = Path.Combine(theme, "templates", "layout.liquid");
         Assert.Contains("{{ content }}", File.ReadAllText(layout));
         File.WriteAllText(layout, File.ReadAllText(layout).Replace("{{ content }}", "{{ content  }}"));

@@ -27,7 +27,18 @@ public sealed record ObjectiveView(string Id, string Text);
 public sealed record PrintModuleView(string Anchor, string Number, string Title, string Duration, IReadOnlyList<ObjectiveView> Objectives, string BodyHtml, string OnlineUrl);
 
 /// <summary>A stretch of the body from one heading to the next, with the annotations aimed at it.</summary>
-public sealed record BodySectionView(string Html, IReadOnlyList<AnnotationView> Annotations);
+public sealed record BodySectionView(string Html, IReadOnlyList<AnnotationView> Annotations)
+{
+    /// <summary>The propose form set to write a note on this section (null for the text before the first heading, and small headings).</summary>
+    public string? NoteUrl { get; init; }
+    /// <summary>The section's heading text, naming the note link for screen readers.</summary>
+    public string NoteTarget { get; init; } = "";
+}
+
+public sealed record ChoiceView(string Value, string Label);
+
+/// <summary>What the propose form page needs: where "Send" leads, and the scripts that build the form.</summary>
+public sealed record ProposeView(string? RepoUrl, string Branch, IReadOnlyList<ChoiceView> Kinds);
 
 public sealed record CommunityOptionView(string Id, string Title);
 
@@ -111,6 +122,16 @@ public sealed class PageView
     /// <summary>Communities that annotated entries of a list page, for its "annotated by" filter.</summary>
     public IReadOnlyList<CommunityOptionView> CommunityOptions { get; init; } = [];
     public string? PrintUrl { get; init; }
+    /// <summary>The propose form, set to what this page proposes (a new entry of a list's kind), with its link text.</summary>
+    public string? ProposeUrl { get; init; }
+    public string ProposeLabel { get; init; } = "";
+    /// <summary>The propose form set to write a note on this entry.</summary>
+    public string? NoteUrl { get; init; }
+    /// <summary>Stylesheets and scripts only this page loads (in its head, after the site's own), relative to the page.</summary>
+    public IReadOnlyList<string> Styles { get; init; } = [];
+    public IReadOnlyList<string> Scripts { get; init; } = [];
+    /// <summary>The propose form page's own model.</summary>
+    public ProposeView? Propose { get; init; }
     public IReadOnlyList<PrintModuleView> PrintModules { get; init; } = [];
     public string? QrCodeUrl { get; init; }
     public string? OnlineUrl { get; init; }

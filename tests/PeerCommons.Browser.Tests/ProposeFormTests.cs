@@ -1,0 +1,197 @@
+using Microsoft.Playwright;
+using PeerCommons.Browser.Tests.Support;
+using PeerCommons.Pipeline;
+
+namespace PeerCommons.Browser.Tests;
+
+/// <summary>
+/// The propose form (contribute/propose/): a contributor fills it, sees the problem check would
+/// report, fixes it, and "Send" opens GitHub's new-file page with exactly their file; a long file
+/// goes by the clipboard; it works by keyboard alone, from file://, and without a repository.
+/// window.open is replaced before the page loads, so the tests read what would open and nothing does.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ProposeFormTests(SiteFixture site)
+{
+    private const string Repository = "https://github.com/peercommons/peercommons";
+
+    private const string RecordOpens = """
+        window.__opened = [];
+        window.open = (url, target, features) => { window.__opened.push(String(url)); return null; };
+        """;
+
+    private static async Task<SitePage> OpenFormAsync(SiteFixture site, string query, ViewportSize? viewport = null)
+    {
+        var page = await site.OpenAsync(viewport);
+        await page.Context.AddInitScriptAsync(RecordOpens);
+        await page.GotoAsync("contribute/propose/index.html" + query);
+        await page.Page.Locator("#propose-form").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        return page;
+    }
+
+    private static Task<string[]> OpenedAsync(SitePage page) => page.Page.EvaluateAsync<string[]>("() => window.__opened");
+
+    private static string Expected(string path, string file) =>
+        $"{Repository}/new/main?filename={Uri.EscapeDataString(path)}&value={Uri.EscapeDataString(file)}";
+
+    [Fact]
+    public async Task A_new_value_shows_checks_error_then_sends_the_exact_file_to_GitHub()
+    {
+        await using var page = await OpenFormAsync(site, "?kind=value");
+        var form = page.Page;
+        Assert.Equal("value", await form.Locator("#propose-kind").InputValueAsync());
+        await form.GetByLabel("Title").FillAsync("Courage together");
+        Assert.Equal("courage-together", await form.GetByLabel("File name").InputValueAsync());
+        await form.GetByLabel("Summary").FillAsync("Being brave alongside each other.");
+        await form.GetByLabel("As of").FillAsync("20x9");
+        await form.GetByLabel("Text", new PageGetByLabelOptions { Exact = true }).FillAsync("## What it means\n\nWe _go first_ together.");
+        Assert.Equal("go first", await form.Locator("#propose-preview em").TextContentAsync());
+
+        await form.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
+        var summary = form.Locator("#propose-errors");
+        await Assertions.Expect(summary).ToBeVisibleAsync();
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        var error = "'as_of' must be a year such as 2009, not '20x9' (PC0105)";
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link)).ToHaveTextAsync("As of: " + error);
+        await Assertions.Expect(form.GetByLabel("As of")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(form.GetByLabel("As of")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("must be a year such as 2009"));
+        Assert.Empty(await OpenedAsync(page));
+
+        // The summary's link leads to the field; the fix clears the error as it is typed.
+        await summary.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(form.GetByLabel("As of")).ToBeFocusedAsync();
+        await form.GetByLabel("As of").FillAsync("2019");
+        await Assertions.Expect(summary).ToBeHiddenAsync();
+        await form.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
+
+        var file = "---\ntitle: \"Courage together\"\nsummary: \"Being brave alongside each other.\"\nas_of: 2019\n---\n\n## What it means\n\nWe _go first_ together.\n";
+        Assert.Equal([Expected("content/values/courage-together.md", file)], await OpenedAsync(page));
+        await Assertions.Expect(form.Locator("[data-propose-status]")).ToContainTextAsync("GitHub opened in a new tab");
+        Assert.True(!page.ForeignRequests.Any(), "requests to other hosts:\n" + string.Join("\n", page.ForeignRequests));
+        Assert.Empty(await page.CspViolationsAsync());
+        Assert.Empty(await page.ScriptErrorsAsync());
+    }
+
+    [Fact]
+    public async Task A_note_on_a_section_is_written_from_its_link_by_keyboard_alone()
+    {
+        await using var page = await site.OpenAsync(SiteFixture.Phone);
+        await page.Context.AddInitScriptAsync(RecordOpens);
+        await page.GotoAsync("entry-value");
+        var link = page.Page.Locator(".entry-body .note-link a").First;
+        var section = (await link.Locator(".visually-hidden").TextContentAsync())!.Trim()[4..^1]; // on “Heading”
+        await link.FocusAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await page.Page.Locator("#propose-form").WaitForAsync();
+
+        var form = page.Page;
+        Assert.Equal("annotation", await form.Locator("#propose-kind").InputValueAsync());
+        var target = await form.Locator("[name='target-entry']").InputValueAsync();
+        Assert.StartsWith("values/", target);
+        Assert.Equal(section, await form.Locator("[name='target-section'] option:checked").TextContentAsync());
+        var sectionId = await form.Locator("[name='target-section']").InputValueAsync();
+
+        // Keyboard only: focus the community choice, then Tab from field to field.
+        await form.Locator("[name='community']").FocusAsync();
+        await form.Keyboard.PressAsync("ArrowDown");
+        var community = await form.Locator("[name='community']").InputValueAsync();
+        Assert.NotEqual("", community);
+        while (await form.EvaluateAsync<string>("() => document.activeElement.name") != "type") await form.Keyboard.PressAsync("Tab");
+        await form.Keyboard.PressAsync("ArrowDown"); // the first type: adaptation
+        while (await form.EvaluateAsync<string>("() => document.activeElement.id") != "propose-body") await form.Keyboard.PressAsync("Tab");
+        await form.Keyboard.TypeAsync("We meet in the evening.");
+        while (await form.EvaluateAsync<string>("() => document.activeElement.textContent") != "Send to the editors") await form.Keyboard.PressAsync("Tab");
+        await form.Keyboard.PressAsync("Enter");
+
+        var slug = $"adaptation-{target.Split('/')[1]}";
+        var file = $"---\ntarget: \"{target}#{sectionId}\"\ntype: \"adaptation\"\nprovenance: \"community\"\n---\n\nWe meet in the evening.\n";
+        Assert.Equal([Expected($"content/annotations/{community}/{slug}.md", file)], await OpenedAsync(page));
+        Assert.False(page.ForeignRequests.Any());
+    }
+
+    [Fact]
+    public async Task A_file_too_long_for_an_address_goes_by_the_clipboard_with_one_instruction()
+    {
+        await using var page = await OpenFormAsync(site, "?kind=history");
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = SiteFixture.Origin });
+        var form = page.Page;
+        await form.GetByLabel("Title").FillAsync("A long story");
+        await form.GetByLabel("Summary").FillAsync("Told at length.");
+        await form.GetByLabel("Date (required)", new PageGetByLabelOptions { Exact = true }).FillAsync("1990");
+        var body = string.Join("\n\n", Enumerable.Repeat("Peer support grew from people meeting each other, again and again.", 150));
+        await form.GetByLabel("Text", new PageGetByLabelOptions { Exact = true }).FillAsync(body);
+        await form.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
+
+        await Assertions.Expect(form.Locator("[data-propose-status]")).ToContainTextAsync("paste it into the big empty box");
+        Assert.Equal([$"{Repository}/new/main?filename={Uri.EscapeDataString("content/history/a-long-story.md")}"], await OpenedAsync(page));
+        var copied = await form.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal($"---\ntitle: \"A long story\"\nsummary: \"Told at length.\"\ndate: \"1990\"\n---\n\n{body}\n", copied);
+        Assert.False(page.ForeignRequests.Any());
+    }
+
+    [Fact]
+    public async Task The_form_with_its_errors_showing_has_no_axe_violation_and_fits_a_320px_phone()
+    {
+        await using var page = await OpenFormAsync(site, "?kind=project", new ViewportSize { Width = 320, Height = 700 });
+        await page.Page.GetByLabel("Website").FillAsync("not an address");
+        await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#propose-errors li")).ToHaveCountAsync(4); // title, summary, the file name (made from the title), website
+        var report = await Axe.RunAsync(page.Page);
+        Assert.True(report.Violations.Length == 0, string.Join("\n", report.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+        var tooWide = await page.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .map(e => e.outerHTML.slice(0, 100))
+            """);
+        Assert.True(tooWide.Length == 0, "parts of the form wider than a 320px screen:\n" + string.Join("\n", tooWide.Take(8)));
+    }
+
+    [Fact]
+    public async Task From_file_without_a_repository_it_offers_copy_and_download_and_makes_no_request()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "peercommons-propose-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var content = Path.Combine(root, "content");
+            CopyFolder(Repo.Path("tests", "PeerCommons.Tests", "fixtures", "valid", "content"), content);
+            var config = Path.Combine(content, "site.yaml");
+            File.WriteAllLines(config, File.ReadAllLines(config).Where(l => !l.StartsWith("repo_url:", StringComparison.Ordinal)));
+            var output = Path.Combine(root, "_site");
+            var build = BuildPipeline.Run(new BuildOptions { ContentDirectory = content, ThemeDirectory = Repo.Path("theme"), OutputDirectory = output, WriteOutput = true });
+            Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
+
+            await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
+            var requests = new List<string>();
+            context.Request += (_, r) => requests.Add(r.Url);
+            var page = await context.NewPageAsync();
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+            await page.GotoAsync(new Uri(Path.Combine(output, "contribute", "propose", "index.html")).AbsoluteUri + "?kind=annotation&target=values%2Fmutuality%23tensions");
+            await page.Locator("#propose-form").WaitForAsync();
+
+            Assert.Equal(0, await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).CountAsync());
+            await page.GetByLabel("Your community").SelectOptionAsync("carers-network");
+            await page.GetByLabel("Type (required)", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync("question");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Download the file" }).ClickAsync());
+            Assert.Equal("question-mutuality.md", download.SuggestedFilename);
+            var saved = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.Equal("---\ntarget: \"values/mutuality#tensions\"\ntype: \"question\"\nprovenance: \"community\"\n---\n", saved);
+            await Assertions.Expect(page.Locator("[data-propose-status]")).ToContainTextAsync("content/annotations/carers-network/question-mutuality.md");
+            Assert.Empty(errors);
+            Assert.All(requests, url => Assert.True(url.StartsWith("file://", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal), url));
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

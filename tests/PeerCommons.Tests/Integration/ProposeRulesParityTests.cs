@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PeerCommons.Tests.Support;
+
+namespace PeerCommons.Tests.Integration;
+
+/// <summary>
+/// The propose form tells a contributor what `check` would: each proposal below goes through the
+/// form's own rules (theme/assets/propose-rules.js, run with node on the form model the build
+/// wrote) and, as the file the form would send, through check. Both must find the same codes in
+/// the same plain words, so the form's rules cannot drift from the validator's.
+/// </summary>
+public sealed class ProposeRulesParityTests
+{
+    private static readonly string Long = new('x', 301);
+
+    /// <summary>Proposals to the fixture site (its keys: values/mutuality, communities/carers-network, curricula/peer-basics, ...).</summary>
+    private static readonly (string Name, string Proposal)[] Cases =
+    [
+        ("valid value", """{"kind":"value","slug":"courage","fields":{"title":"Courage","summary":"Being brave together.","tags":["peer-support"],"related":["values/mutuality"],"sources":["smith-2010"],"as_of":"2020","updated":"2026-03-01"},"body":"## What it means\n\nText citing [@smith-2010]."}"""),
+        ("text YAML would misread", """{"kind":"project","slug":"quoting","fields":{"title":"\"Quoted\": a #hash, a \\ and - [brackets] & *stars*","summary":"yes","country":"null","region":"true"}}"""),
+        ("nothing filled in", """{"kind":"value","slug":"empty-one","fields":{"title":"   "}}"""),
+        ("summary missing", """{"kind":"project","slug":"no-summary","fields":{"title":"Only a title"}}"""),
+        ("summary too long", $$$"""{"kind":"value","slug":"long-one","fields":{"title":"Long","summary":"{{{Long}}}"}}"""),
+        ("project fields", """{"kind":"project","slug":"bad-project","fields":{"title":"P","summary":"S","status":"activ","started":"20x9","website":"ftp://example.org","roles":["paid","volunter"],"support_formats":["One To One"],"organisation_type":"charity"}}"""),
+        ("date that does not exist", """{"kind":"value","slug":"bad-date","fields":{"title":"T","summary":"S","updated":"2026-02-30","as_of":"0999"}}"""),
+        ("history period backwards", """{"kind":"history","slug":"backwards","fields":{"title":"T","summary":"S","date":"1990/1980"}}"""),
+        ("history month", """{"kind":"history","slug":"a-month","fields":{"title":"T","summary":"S","date":"1990-13"}}"""),
+        ("module minutes", """{"kind":"module","curriculum":"peer-basics","order":"4","slug":"closing","fields":{"title":"T","summary":"S","duration_minutes":"ninety","objectives":["Listen","Reflect"]}}"""),
+        ("module without curriculum", """{"kind":"module","curriculum":"no-such-course","order":"1","slug":"opening","fields":{"title":"T","summary":"S","duration_minutes":"90"}}"""),
+        ("valid annotation", """{"kind":"annotation","community":"carers-network","slug":"a-note","fields":{"type":"experience","target":"values/mutuality#tensions","provenance":"community"},"body":"We do this too."}"""),
+        ("annotation target missing", """{"kind":"annotation","community":"carers-network","slug":"lost-note","fields":{"type":"experience","target":"values/mutualty"}}"""),
+        ("annotation section missing", """{"kind":"annotation","community":"carers-network","slug":"lost-section","fields":{"type":"cautoin","target":"values/mutuality#tension"}}"""),
+        ("annotation without fields", """{"kind":"annotation","community":"carers-network","slug":"bare-note","fields":{}}"""),
+        ("annotation from no community", """{"kind":"annotation","community":"nobody","slug":"orphan","fields":{"type":"question","target":"values/mutuality"}}"""),
+        ("keys that do not exist", """{"kind":"curriculum","slug":"new-course","fields":{"title":"T","summary":"S","related":["values/mutualty"],"values":["projects/wish"],"sources":["smith-2011"],"delivery":"online","peer_led":true}}"""),
+        ("file name not a slug", """{"kind":"value","slug":"Our_Group","fields":{"title":"T","summary":"S"}}"""),
+        ("key already used", """{"kind":"module","curriculum":"peer-basics","order":"7","slug":"listening","fields":{"title":"T","summary":"S"}}"""),
+        ("too many tags", $$$"""{"kind":"value","slug":"tagged","fields":{"title":"T","summary":"S","tags":[{{{string.Join(",", Enumerable.Range(1, 31).Select(i => $"\"t{i}\""))}}}]}}"""),
+        ("citations", """{"kind":"history","slug":"cited","fields":{"title":"T","summary":"S","date":"1990-05"},"body":"As shown [@smith-2011, p. 4; @jones-brown-2015].\n\nNot a citation: `[@in-code]`, nor [@a link](https://example.org).\n\n```\n[@fenced]\n```\n\nAgain [@nobody-1999]."}"""),
+        ("community", """{"kind":"community","slug":"new-group","fields":{"title":"T","summary":"S","maintainers":["@someone"],"compiled_from_research":true,"website":"https://example.org/"}}"""),
+    ];
+
+    private sealed record FormFinding(string Code, string Message);
+    private sealed record FormResult(string Name, string Path, string Text, List<FormFinding> Findings);
+
+    [Fact]
+    public void The_form_finds_what_check_finds_with_the_same_codes_and_words()
+    {
+        using var temp = new TempFolder();
+        var content = temp.Path("content");
+        Build.CopyFolder(Build.ValidContent, content);
+        var built = Build.Write(content, temp.Path("_site"));
+        Assert.True(built.Succeeded && built.Written, Build.Describe(built.Diagnostics) + built.FatalError);
+
+        var results = RunFormRules(temp, temp.Path("_site", "contribute", "propose", "propose-data.js"));
+        foreach (var result in results) temp.Write(result.Path, result.Text);
+        var check = Build.Check(content);
+        var byFile = check.Diagnostics.ToLookup(d => Build.RelativePath(d, temp.Root));
+        Assert.DoesNotContain(byFile, group => results.All(r => r.Path != group.Key)); // the fixture itself stays clean
+
+        foreach (var result in results)
+        {
+            var fromCheck = byFile[result.Path].Select(d => (d.Code, d.Message)).Order().ToList();
+            // A duplicate key names the other file, which the form does not know; its code is still the same.
+            var fromForm = result.Findings.Select(f => (f.Code, f.Message)).Order().ToList();
+            Assert.True(fromCheck.Select(f => f.Code).SequenceEqual(fromForm.Select(f => f.Code)),
+                $"{result.Name}: check found [{string.Join(", ", fromCheck)}] but the form found [{string.Join(", ", fromForm)}]\n{result.Text}");
+            Assert.Equal(fromCheck.Where(f => f.Code != "PC0201"), fromForm.Where(f => f.Code != "PC0201"));
+        }
+        // And what both find is what these cases are about (so agreeing on nothing cannot pass).
+        string[] Codes(string name) => results.Single(r => r.Name == name).Findings.Select(f => f.Code).Order().ToArray();
+        Assert.Empty(Codes("valid value"));
+        Assert.Empty(Codes("valid annotation"));
+        Assert.Empty(Codes("text YAML would misread"));
+        Assert.Equal(["PC0303", "PC0303"], Codes("citations"));
+        Assert.Equal(["PC0101"], Codes("annotation without fields")); // an empty front matter, once
+        Assert.Equal(["PC0101"], Codes("nothing filled in")); // only spaces: left out, so the front matter is empty
+        Assert.Equal(["PC0104", "PC0104", "PC0104", "PC0105", "PC0107", "PC0108"], Codes("project fields"));
+        Assert.Equal(["PC0203", "PC0204", "PC0205"], Codes("keys that do not exist"));
+        Assert.Equal(["PC0009"], Codes("file name not a slug"));
+        Assert.Equal(["PC0101"], Codes("summary missing"));
+        Assert.Equal(["PC0201"], Codes("key already used"));
+        Assert.Equal(["PC0104", "PC0207"], Codes("annotation section missing"));
+        Assert.True(results.Sum(r => r.Findings.Count) >= 20, "the cases must exercise most rules");
+    }
+
+    /// <summary>Runs every case through propose-rules.js with node, on the model the build wrote.</summary>
+    private static List<FormResult> RunFormRules(TempFolder temp, string dataScript)
+    {
+        var cases = "[" + string.Join(",", Cases.Select(c => $"{{\"name\":{JsonSerializer.Serialize(c.Name)},\"proposal\":{c.Proposal}}}")) + "]";
+        var runner = temp.Write("run-rules.js", """
+            const [dataScript, rulesScript, casesFile] = process.argv.slice(2);
+            global.window = {};
+            require(dataScript);
+            const data = window.PeerCommonsPropose, rules = require(rulesScript);
+            const cases = JSON.parse(require('fs').readFileSync(casesFile, 'utf8'));
+            console.log(JSON.stringify(cases.map(c => {
+              const file = rules.fileFor(data, c.proposal);
+              return { name: c.name, path: file.path, text: file.text,
+                findings: rules.validate(data, c.proposal).map(f => ({ code: f.code, message: f.message })) };
+            })));
+            """);
+        var casesFile = temp.Write("cases.json", cases);
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { runner, dataScript, Repo.Path("theme", "assets", "propose-rules.js"), casesFile }) start.ArgumentList.Add(arg);
+        using var node = Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEnd();
+        var errors = node.StandardError.ReadToEnd();
+        node.WaitForExit();
+        Assert.True(node.ExitCode == 0, "node failed: " + errors);
+        return JsonSerializer.Deserialize<List<FormResult>>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+    }
+}

@@ -1,0 +1,260 @@
+/* The propose form's rules: check a proposal as `peercommons check` would (same codes, same words)
+   and write the file it becomes. No DOM here: the site build's test runs this file with node and
+   compares its findings with check's. The rules come from the form model the build writes
+   (window.PeerCommonsPropose), made from the content schema, so they follow it. */
+(function (root, factory) {
+  if (typeof module === 'object' && module.exports) module.exports = factory();
+  else root.PeerCommonsProposeRules = factory();
+})(typeof self !== 'undefined' ? self : this, function () {
+  'use strict';
+
+  const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const isSlug = text => text.length <= 100 && slugPattern.test(text);
+  const short = text => text.length <= 60 ? text : text.slice(0, 57) + '...';
+
+  function distance(a, b) {
+    if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j), current = new Array(b.length + 1);
+    for (let i = 1; i <= a.length; i++) {
+      current[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        current[j] = Math.min(current[j - 1] + 1, previous[j] + 1, previous[j - 1] + cost);
+      }
+      [previous, current] = [current, previous];
+    }
+    return previous[b.length];
+  }
+
+  // "; did you mean 'x'?" when a candidate is plausibly what was meant (as check suggests it).
+  function didYouMean(word, candidates) {
+    let best = null, bestDistance = Infinity;
+    for (const candidate of candidates) {
+      const d = distance(word, candidate);
+      if (d < bestDistance || (d === bestDistance && candidate < best)) { best = candidate; bestDistance = d; }
+    }
+    return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean '${best}'?` : '';
+  }
+
+  function suggestSlug(text) {
+    const slug = text.toLowerCase().replace(/[^a-z0-9]/g, '-').split('-').filter(Boolean).join('-');
+    return slug.length === 0 ? 'peer-support' : slug;
+  }
+
+  // A real calendar date written YYYY-MM-DD.
+  function isDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return false;
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    const date = new Date(Date.UTC(2000, mo - 1, d));
+    date.setUTCFullYear(y);
+    return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  }
+
+  function isHistoryDate(text) {
+    let m = /^(\d{4})\/(\d{4})$/.exec(text);
+    if (m) return +m[2] > +m[1];
+    m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    if (!m) return false;
+    if (m[2] !== undefined && +m[2] > 12) return false;
+    return m[3] === undefined || +m[3] === 0 || isDate(text);
+  }
+
+  function isWebAddress(text) {
+    try { const url = new URL(text); return (url.protocol === 'http:' || url.protocol === 'https:') && url.host.length > 0; }
+    catch { return false; }
+  }
+
+  // A value the form leaves out of the file: nothing typed, or only spaces.
+  function isAbsent(value) {
+    if (value === undefined || value === null || value === false) return true;
+    if (Array.isArray(value)) return value.every(isAbsent);
+    return typeof value === 'string' && value.trim().length === 0;
+  }
+
+  const listTypes = ['TextList', 'SlugList', 'KeyList', 'EnumList'];
+
+  /** The file's place and key: { relative (below content/), key }. */
+  function locate(data, proposal) {
+    const slug = (proposal.slug || '').trim();
+    switch (proposal.kind) {
+      case 'annotation': {
+        const community = (proposal.community || '').trim();
+        return { relative: `annotations/${community}/${slug}.md`, key: `annotations/${community}/${slug}`, ids: [community, slug] };
+      }
+      case 'curriculum':
+        return { relative: `curricula/${slug}/index.md`, key: `curricula/${slug}`, ids: [slug] };
+      case 'module': {
+        const curriculum = (proposal.curriculum || '').trim();
+        const order = String(Math.max(1, Math.min(999, parseInt(proposal.order, 10) || 1))).padStart(2, '0');
+        return { relative: `curricula/${curriculum}/${order}-${slug}.md`, key: `curricula/${curriculum}/${slug}`, ids: [curriculum, slug] };
+      }
+      default: {
+        const kind = data.kinds.find(k => k.id === proposal.kind);
+        return { relative: `${kind.folder}/${slug}.md`, key: `${kind.folder}/${slug}`, ids: [slug] };
+      }
+    }
+  }
+
+  /** Every problem check would report for this proposal: [{ field, code, message }]. */
+  function validate(data, proposal) {
+    const codes = data.codes, site = data.site, found = [];
+    const kind = data.kinds.find(k => k.id === proposal.kind);
+    const add = (field, code, message) => found.push({ field, code, message });
+    const values = proposal.fields || {};
+    const place = locate(data, proposal);
+
+    if (!place.ids.every(isSlug)) {
+      add('slug', codes.invalidId, `'${place.relative}' is not a valid id: file and folder names must be lower-case letters and digits joined by hyphens, such as 'peer-support-network'`);
+      return found; // check reads no further than the file's name
+    }
+    if (site.keys.includes(place.key))
+      add('slug', codes.duplicateKey, `'${place.key}' is already used by another entry; give one of them another name`);
+
+    if (kind.fields.every(spec => isAbsent(values[spec.name]))) {
+      add('title', codes.missingField, "front matter is empty; add at least 'title' and 'summary'");
+      return found; // check reads no further than an empty front matter
+    }
+
+    for (const spec of kind.fields) {
+      const value = values[spec.name];
+      if (isAbsent(value)) {
+        if (spec.required) add(spec.name, codes.missingField, `missing required field '${spec.name}'; add a line '${spec.name}: ...' to the front matter`);
+        continue;
+      }
+      if (listTypes.includes(spec.type)) checkList(spec, [].concat(value).map(v => String(v).trim()).filter(v => v.length > 0), add, data, place.key);
+      else checkValue(spec, typeof value === 'string' ? value.trim() : value, add, codes);
+    }
+
+    const sourceKeys = site.sources.map(source => source.key);
+    for (const key of citedKeys(proposal.body || ''))
+      if (!sourceKeys.includes(key)) add('body', codes.unknownCitation, `citation key '${key}' is not in sources.yaml${didYouMean(key, sourceKeys)}`);
+
+    const allKeys = site.keys.concat([place.key]);
+    if (proposal.kind === 'module' && !site.keys.includes(`curricula/${place.ids[0]}`))
+      add('curriculum', codes.moduleWithoutCurriculum, `module belongs to no curriculum: add curricula/${place.ids[0]}/index.md`);
+    if (proposal.kind === 'annotation') {
+      const community = place.ids[0];
+      if (!site.entries.some(e => e.key === `communities/${community}` && e.kind === 'community'))
+        add('community', codes.unknownCommunity, `annotations/${community}/ belongs to no community: add communities/${community}.md`);
+      checkTarget(values.target, add, data, allKeys);
+    }
+    return found;
+  }
+
+  function checkValue(spec, text, add, codes) {
+    const not = `, not '${short(String(text))}'`;
+    switch (spec.type) {
+      case 'Text':
+        if (spec.maxLength > 0 && text.length > spec.maxLength)
+          add(spec.name, codes.tooLong, `'${spec.name}' is ${text.length} characters long; shorten it to at most ${spec.maxLength}`);
+        return;
+      case 'Bool':
+        if (text !== true && text !== 'true' && text !== 'false') add(spec.name, codes.wrongType, `'${spec.name}' must be true or false${not}`);
+        return;
+      case 'Int': {
+        const n = /^[0-9]+$/.test(text) ? parseInt(text, 10) : NaN;
+        if (!(n > 0 && n < 100000)) add(spec.name, codes.wrongType, `'${spec.name}' must be a whole number such as 90${not}`);
+        return;
+      }
+      case 'Year':
+        if (!(/^[0-9]{4}$/.test(text) && +text >= 1000 && +text <= 2999)) add(spec.name, codes.invalidDate, `'${spec.name}' must be a year such as 2009${not}`);
+        return;
+      case 'Date':
+        if (!isDate(text)) add(spec.name, codes.invalidDate, `'${spec.name}' must be a date written YYYY-MM-DD, such as 2026-03-01${not}`);
+        return;
+      case 'HistoryDate':
+        if (!isHistoryDate(text)) add(spec.name, codes.invalidDate, `'${spec.name}' must be YYYY, YYYY-MM, YYYY-MM-DD or a period YYYY/YYYY${not}`);
+        return;
+      case 'Url':
+        if (!isWebAddress(text)) add(spec.name, codes.invalidUrl, `'${spec.name}' must be a full web address starting with https://${not}`);
+        return;
+      case 'Enum': {
+        const allowed = spec.allowed.map(a => a.value);
+        if (!allowed.includes(text))
+          add(spec.name, codes.notInEnum, `'${spec.name}' must be one of ${allowed.join(', ')}${not}${didYouMean(text, allowed)}`);
+        return;
+      }
+    }
+  }
+
+  function checkList(spec, items, add, data, ownKey) {
+    const codes = data.codes, site = data.site;
+    if (spec.name === 'tags' && items.length > data.maxTags) {
+      add(spec.name, codes.tooLong, `'${spec.name}' has ${items.length} items; keep it to at most ${data.maxTags}`);
+      return;
+    }
+    const allKeys = site.keys.concat([ownKey]);
+    const sourceKeys = site.sources.map(s => s.key);
+    for (const item of items) {
+      if (spec.type === 'SlugList' && !isSlug(item))
+        add(spec.name, codes.invalidSlug, `'${short(item)}' in '${spec.name}' must be lower-case words joined by hyphens, such as '${suggestSlug(item)}'`);
+      else if (spec.type === 'EnumList' && !spec.allowed.some(a => a.value === item)) {
+        const allowed = spec.allowed.map(a => a.value);
+        add(spec.name, codes.notInEnum, `'${short(item)}' in '${spec.name}' must be one of ${allowed.join(', ')}${didYouMean(item, allowed)}`);
+      }
+      else if (spec.name === 'related' && !allKeys.includes(item))
+        add(spec.name, codes.unknownRelated, `no entry has the key '${item}'${didYouMean(item, allKeys)}`);
+      else if (spec.name === 'values' && !site.entries.some(e => e.key === item && e.kind === 'value'))
+        add(spec.name, codes.unknownValue, `'${item}' is not a value; values are keys such as 'values/mutuality'${didYouMean(item, allKeys)}`);
+      else if (spec.name === 'sources' && !sourceKeys.includes(item))
+        add(spec.name, codes.unknownSource, `'${item}' is not in sources.yaml${didYouMean(item, sourceKeys)}`);
+    }
+  }
+
+  function checkTarget(target, add, data, allKeys) {
+    if (typeof target !== 'string' || target.trim().length === 0) return;
+    const text = target.trim(), hash = text.indexOf('#');
+    const key = hash < 0 ? text : text.slice(0, hash);
+    const entry = data.site.entries.find(e => e.key === key);
+    if (!entry) {
+      add('target', data.codes.unknownTarget, `target '${key}' does not exist${didYouMean(key, allKeys)}`);
+      return;
+    }
+    if (hash < 0) return;
+    const anchor = text.slice(hash + 1);
+    const visible = entry.headings.filter(h => !h[3]).map(h => h[0]);
+    if (!visible.includes(anchor) && !entry.anchors.includes(anchor) && !data.site.fixedAnchors.includes(anchor))
+      add('target', data.codes.unknownTargetAnchor, `'${key}' has no heading with id '${anchor}'${didYouMean(anchor, entry.headings.map(h => h[0]))}`);
+  }
+
+  // The keys of [@key] and [@key, p. 4; @other] citations, read as check's Markdown reads them (not in code, not a link's text).
+  function citedKeys(body) {
+    const text = body.replace(/^ {0,3}(`{3,}|~{3,})[^]*?^ {0,3}\1/gm, '').replace(/(`+)[^]*?\1/g, '');
+    const keys = [];
+    for (const match of text.matchAll(/\[@([^\[\]\n]{0,500})\](?!\()/g)) {
+      const parts = ('@' + match[1]).split(';').map(part => part.trim());
+      const works = parts.map(part => { const comma = part.indexOf(','); return (comma < 0 ? part.slice(1) : part.slice(1, comma)).trim(); });
+      if (parts.every(part => part.startsWith('@')) && works.every(key => /^[\p{L}\p{N}_.:-]+$/u.test(key))) keys.push(...works);
+    }
+    return keys;
+  }
+
+  // YAML: every text double-quoted (so nothing in it can be read as YAML syntax), lists in brackets.
+  const quote = text => '"' + String(text).replace(/[\\"]/g, c => '\\' + c)
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, c => c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) + '"';
+
+  function yamlValue(spec, value) {
+    if (listTypes.includes(spec.type))
+      return '[' + [].concat(value).map(v => String(v).trim()).filter(v => v.length > 0).map(quote).join(', ') + ']';
+    if (spec.type === 'Bool') return value === true || value === 'true' ? 'true' : 'false';
+    const text = String(value).trim();
+    // Numbers unquoted when they are numbers: check reads a quoted number as text.
+    if ((spec.type === 'Int' || spec.type === 'Year') && /^[0-9]+$/.test(text)) return text;
+    return quote(text);
+  }
+
+  /** The file the proposal becomes: { path (from the repository root), text }. */
+  function fileFor(data, proposal) {
+    const kind = data.kinds.find(k => k.id === proposal.kind);
+    const values = proposal.fields || {};
+    const lines = ['---'];
+    for (const spec of kind.fields)
+      if (!isAbsent(values[spec.name])) lines.push(`${spec.name}: ${yamlValue(spec, values[spec.name])}`);
+    lines.push('---', '');
+    const body = (proposal.body || '').replace(/\r\n?/g, '\n').trim();
+    return { path: 'content/' + locate(data, proposal).relative, text: lines.join('\n') + (body ? '\n' + body + '\n' : '') };
+  }
+
+  return { validate, fileFor, locate, isSlug, suggestSlug, isAbsent };
+});

@@ -1,0 +1,190 @@
+/* The propose form (contribute/propose/): pick a kind, fill the fields propose-fields.js builds,
+   write the text with a live preview, see the problems `check` would report (propose-rules.js),
+   then send: GitHub's new-file page for the repository, with the file filled in. Nothing leaves
+   the page before that click; without a repository the file can be copied or downloaded. */
+(function () {
+  'use strict';
+
+  const form = document.querySelector('[data-propose]');
+  const data = window.PeerCommonsPropose, rules = window.PeerCommonsProposeRules, fields = window.PeerCommonsProposeFields;
+  if (!form || !data || !rules || !fields) return;
+
+  // A URL longer than this may be refused by browsers or GitHub; the file then goes by the clipboard.
+  const maxUrlLength = 8000;
+  const kindSelect = form.querySelector('#propose-kind');
+  const container = form.querySelector('[data-propose-fields]');
+  const body = form.querySelector('#propose-body');
+  const preview = form.querySelector('[data-propose-preview]');
+  const summary = form.querySelector('#propose-errors');
+  const status = form.querySelector('[data-propose-status]');
+  const query = new URLSearchParams(location.search);
+  let attempted = false, slugEdited = false;
+
+  // Markdown for the preview: markdown-it with raw HTML off, then only known-safe elements kept.
+  const markdown = window.markdownit ? window.markdownit({ html: false, linkify: false, typographer: false }) : null;
+  const allowed = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'CODE', 'EM', 'STRONG', 'A', 'HR', 'BR',
+    'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'S', 'DEL']);
+
+  function sanitize(node) {
+    for (const child of [...node.children]) {
+      if (!allowed.has(child.tagName)) { child.replaceWith(document.createTextNode(child.tagName === 'IMG' ? `[image: ${child.getAttribute('alt') || ''}]` : child.textContent)); continue; }
+      for (const attribute of [...child.attributes]) {
+        const keep = child.tagName === 'A' && attribute.name === 'href' && /^(https?:|mailto:|#|[^:]*$)/i.test(attribute.value);
+        if (!keep) child.removeAttribute(attribute.name);
+      }
+      if (child.tagName === 'A') child.setAttribute('rel', 'noopener noreferrer');
+      sanitize(child);
+    }
+  }
+
+  function renderPreview() {
+    const text = body.value.trim();
+    if (!text) { preview.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Nothing written yet.' })); return; }
+    if (!markdown) { const pre = document.createElement('pre'); pre.textContent = text; preview.replaceChildren(pre); return; }
+    const template = document.createElement('template');
+    template.innerHTML = markdown.render(text);
+    sanitize(template.content);
+    preview.replaceChildren(template.content);
+  }
+
+  const slugFrom = text => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+
+  function showKind(kindId) {
+    fields.render(container, data, kindId, { target: kindId === 'annotation' ? query.get('target') || '' : '', community: query.get('community') || '' });
+    slugEdited = false;
+    const slug = container.querySelector('[name="slug"]');
+    if (slug) slug.addEventListener('input', () => { slugEdited = slug.value.trim().length > 0; });
+    autoSlug();
+  }
+
+  // The file name follows the title until the person writes their own; a note without a title is named after what it is about.
+  function autoSlug() {
+    const slug = container.querySelector('[name="slug"]');
+    if (!slug || slugEdited) return;
+    const value = name => (container.querySelector(`[name="${name}"]`) || {}).value || '';
+    slug.value = slugFrom(value('title')) || (kindSelect.value === 'annotation' ? slugFrom(`${value('type')} ${value('target-entry').split('/').pop()}`) : '');
+  }
+
+  // The proposal as the rules see it, and the problems the form itself knows (a choice not made yet).
+  function current() {
+    const proposal = fields.read(container, data, kindSelect.value, body.value);
+    const missing = [];
+    if (proposal.kind === 'annotation' && !proposal.community) missing.push({ field: 'community', message: 'choose the community this note comes from' });
+    if (proposal.kind === 'module' && !proposal.curriculum) missing.push({ field: 'curriculum', message: 'choose the curriculum this session belongs to' });
+    if (!proposal.slug) missing.push({ field: 'slug', message: 'give the file a name, such as peer-support-network' });
+    const checked = Object.assign({}, proposal, {
+      community: proposal.community || 'unchosen', curriculum: proposal.curriculum || 'unchosen', slug: proposal.slug || 'unnamed',
+    });
+    const found = rules.validate(data, checked).filter(f => !missing.some(m => m.field === f.field));
+    return { proposal: checked, problems: missing.concat(found) };
+  }
+
+  function labelOf(name) {
+    const node = form.querySelector(`[data-field="${name}"] label, [data-field="${name}"] legend`);
+    return node ? node.firstChild.textContent : name;
+  }
+
+  function showProblems(problems, moveFocus) {
+    for (const error of form.querySelectorAll('.propose-error')) { error.hidden = true; error.textContent = ''; }
+    for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+    const list = summary.querySelector('[data-propose-error-list]');
+    list.replaceChildren();
+    for (const problem of problems) {
+      const id = fields.idOf(problem.field);
+      const text = problem.code ? `${problem.message} (${problem.code})` : problem.message;
+      const error = document.getElementById(id + '-error');
+      if (error) { error.hidden = false; error.textContent = (error.textContent ? error.textContent + ' ' : '') + text[0].toUpperCase() + text.slice(1) + '.'; }
+      const control = document.getElementById(id);
+      if (control) control.setAttribute('aria-invalid', 'true');
+      const link = Object.assign(document.createElement('a'), { href: '#' + id, textContent: `${labelOf(problem.field)}: ${text}` });
+      link.addEventListener('click', event => {
+        event.preventDefault();
+        const target = document.getElementById(id);
+        (target && target.tagName === 'FIELDSET' ? target.querySelector('input') || target : target).focus();
+      });
+      const item = document.createElement('li');
+      item.append(link);
+      list.append(item);
+    }
+    summary.querySelector('h2').textContent = problems.length === 1 ? 'Please fix this before sending' : `Please fix these ${problems.length} things before sending`;
+    summary.hidden = problems.length === 0;
+    if (problems.length > 0 && moveFocus) summary.focus();
+  }
+
+  function refresh() {
+    const { proposal, problems } = current();
+    const file = rules.fileFor(data, proposal);
+    form.querySelector('[data-propose-path]').textContent = file.path;
+    form.querySelector('[data-propose-file]').textContent = file.text;
+    if (attempted) showProblems(problems, false);
+    return { file, problems };
+  }
+
+  // Checks before anything is sent or saved; returns the file only when it is ready.
+  function ready() {
+    attempted = true;
+    const { file, problems } = refresh();
+    showProblems(problems, true);
+    if (problems.length > 0) { status.textContent = ''; return null; }
+    return file;
+  }
+
+  async function copy(text) {
+    try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
+  }
+
+  // Send is a plain button, so Enter in a field never sends; the form itself never submits anywhere.
+  form.addEventListener('submit', event => event.preventDefault());
+  const send = form.querySelector('[data-propose-send]');
+  if (send) send.addEventListener('click', async () => {
+    const file = ready();
+    if (!file || !form.dataset.repoUrl) return;
+    // A branch name may hold '/', which GitHub's address keeps as it is.
+    const page = `${form.dataset.repoUrl}/new/${encodeURI(form.dataset.branch || 'main')}?filename=${encodeURIComponent(file.path)}`;
+    const full = `${page}&value=${encodeURIComponent(file.text)}`;
+    if (full.length <= maxUrlLength) {
+      status.textContent = 'GitHub opened in a new tab with your file filled in. Sign in there, then press "Commit changes..." and "Propose changes".';
+      window.open(full, '_blank', 'noopener,noreferrer');
+      return;
+    }
+    const copied = await copy(file.text);
+    status.textContent = copied
+      ? 'Your file is too long to fill in for you, so it is copied: on the GitHub page that opened, paste it into the big empty box, then press "Commit changes...".'
+      : 'Your file is too long to fill in for you: open "See the file that will be sent" below, copy all of it, and paste it into the big empty box on the GitHub page that opened.';
+    window.open(page, '_blank', 'noopener,noreferrer');
+  });
+
+  form.querySelector('[data-propose-copy]').addEventListener('click', async () => {
+    const file = ready();
+    if (!file) return;
+    status.textContent = await copy(file.text)
+      ? `The file is copied. Save it as ${file.path} in the repository, or paste it into an email to the editors.`
+      : 'Copying is not allowed here: open "See the file that will be sent" below and copy it from there.';
+  });
+
+  form.querySelector('[data-propose-download]').addEventListener('click', () => {
+    const file = ready();
+    if (!file) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([file.text], { type: 'text/markdown' }));
+    link.download = file.path.split('/').pop() === 'index.md' ? file.path.split('/').slice(-2).join('-') : file.path.split('/').pop();
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    status.textContent = `The file is downloaded as ${link.download}. It belongs at ${file.path} in the repository.`;
+  });
+
+  kindSelect.addEventListener('change', () => { attempted = false; showProblems([], false); showKind(kindSelect.value); refresh(); });
+  form.addEventListener('input', () => { autoSlug(); refresh(); });
+  form.addEventListener('change', () => { autoSlug(); refresh(); });
+  body.addEventListener('input', renderPreview);
+
+  const wanted = query.get('kind');
+  if (wanted && [...kindSelect.options].some(o => o.value === wanted)) kindSelect.value = wanted;
+  showKind(kindSelect.value);
+  renderPreview();
+  refresh();
+  document.querySelector('[data-propose-fallback]').hidden = true;
+  form.hidden = false;
+})();
