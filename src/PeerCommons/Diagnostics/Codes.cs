@@ -29,6 +29,8 @@ public static class Codes
     public const string InvalidUrl = "PC0107";
     public const string InvalidSlug = "PC0108";
     public const string EmptyValue = "PC0109";
+    public const string PlaceholderLeft = "PC0110";
+    public const string NoSource = "PC0111";
 
     // References between entries
     public const string DuplicateKey = "PC0201";

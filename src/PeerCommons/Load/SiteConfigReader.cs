@@ -56,7 +56,7 @@ public static class SiteConfigReader
                 case "language": config = config with { Language = Scalar() ?? config.Language }; break;
                 case "base_url":
                     var baseUrl = Url(Scalar(), false);
-                    config = config with { BaseUrl = baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" };
+                    config = config with { BaseUrl = SiteConfig.NormalizeBaseUrl(baseUrl) };
                     break;
                 case "feed_entries":
                     if (int.TryParse(Scalar(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1000)

@@ -20,4 +20,12 @@ public sealed record SiteConfig
     public string SourcePath { get; init; } = "site.yaml";
     /// <summary>The site's public address, when known; used only where a format demands absolute URLs (sitemap, feed, copy-link).</summary>
     public string? BaseUrl { get; init; }
+
+    /// <summary>
+    /// A base URL as the site uses it (ending in '/'), or null when it is not a full http(s) address.
+    /// One rule for site.yaml's base_url and for <c>build --base-url</c>.
+    /// </summary>
+    public static string? NormalizeBaseUrl(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? url.Trim().TrimEnd('/') + "/" : null;
 }

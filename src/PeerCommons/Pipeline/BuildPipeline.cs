@@ -47,6 +47,7 @@ public static class BuildPipeline
         };
 
         var site = Stage("load", () => ContentLoader.Load(options.ContentDirectory, diagnostics, options.IncludeDrafts));
+        if (options.BaseUrl is { } baseUrl) site = new Site(site.Config with { BaseUrl = baseUrl }, site.Bibliography, site.Entries);
         Step("validate", () =>
         {
             ReferenceValidator.Validate(site, diagnostics);
@@ -153,6 +154,7 @@ public static class BuildPipeline
             Interlocked.Increment(ref count);
         });
         sink.Write("_redirects", Redirects.NetlifyFile(site));
+        Schema.JsonSchemas.Publish(sink);
         foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         return count;
     }

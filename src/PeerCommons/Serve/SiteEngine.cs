@@ -609,6 +609,7 @@ public sealed class SiteEngine
         if (allFeeds) _feeds.WriteAll(context, sink);
         else if (plan.RecentFeed) _feeds.WriteRecent(context, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
+        if (plan.All) Schema.JsonSchemas.Publish(sink);
 
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))
         {
