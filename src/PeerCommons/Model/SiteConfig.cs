@@ -16,6 +16,11 @@ public sealed record SiteConfig
     public string QuickExitUrl { get; init; } = "https://www.bbc.co.uk/weather";
     public string Language { get; init; } = "en";
     public int FeedEntries { get; init; } = 20;
+    /// <summary>
+    /// site.yaml's require_sources: the commons' promise that every entry of the kinds that report
+    /// facts names a source (Validate.ContentSchema.NeedsSource); off for a site that has not made it.
+    /// </summary>
+    public bool RequireSources { get; init; }
     /// <summary>Where site.yaml was read from, for diagnostics.</summary>
     public string SourcePath { get; init; } = "site.yaml";
     /// <summary>The site's public address, when known; used only where a format demands absolute URLs (sitemap, feed, copy-link).</summary>

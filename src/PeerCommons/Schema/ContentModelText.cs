@@ -78,7 +78,7 @@ public static class ContentModelText
         "A citation in the text, `[@key]` or `[@key, p. 12]` or `[@one; @two]`, names a work in `content/sources.yaml`; a link `[text](xref:values/mutuality)` or `xref:values/mutuality#heading-id` names an entry (and a heading) that exists (Markdown/Extensions).",
         "A heading's id is its text in lower case with every run of other characters turned into one `-` (`## What it means in practice` is `what-it-means-in-practice`); write `## Heading {#id}` to choose one; two headings of one page must not share an id (Markdown/Extensions/HeadingIds).",
         "A file written by `peercommons new` is not finished while `TODO` is left in a field (other than `editor_notes`) or in the text (outside code blocks): `check` reports each one; a draft may be unfinished (Validate/CompletenessValidator.cs).",
-        $"An entry of the kinds {string.Join(", ", Enum.GetValues<EntryKind>().Where(ContentSchema.NeedsSource).Select(k => k.Label().ToLowerInvariant()))} names at least one work in `sources`, unless it is a draft (Validate/CompletenessValidator.cs).",
+        $"An entry of the kinds {string.Join(", ", Enum.GetValues<EntryKind>().Where(ContentSchema.NeedsSource).Select(k => k.Label().ToLowerInvariant()))} names at least one work in `sources` when `content/site.yaml` says `require_sources: true`, as the commons does (a draft may have none) (Validate/CompletenessValidator.cs).",
         "`editor_notes` is for editors only: it is never rendered, indexed or published.",
         "`draft: true` keeps an entry out of the site (`build --drafts` and `serve --drafts` show it).",
     ];

@@ -7,8 +7,9 @@ namespace PeerCommons.Validate;
 
 /// <summary>
 /// What makes an entry unfinished: a <c>TODO</c> placeholder of <c>peercommons new</c> left in a field
-/// or in the text, or no source where the kind needs one (<see cref="ContentSchema.NeedsSource"/>).
-/// A draft may be unfinished: it is not published. Runs per entry, so check, build and serve agree.
+/// or in the text (checked as each file is loaded), or no source where the kind needs one and the site
+/// requires it (<see cref="ContentSchema.NeedsSource"/>, checked with the site's references).
+/// A draft may be unfinished: it is not published. Both run per entry, so check, build and serve agree.
 /// </summary>
 public static partial class CompletenessValidator
 {
@@ -31,12 +32,16 @@ public static partial class CompletenessValidator
         }
         CheckBody(entry, diagnostics);
 
-        if (ContentSchema.NeedsSource(entry.Kind) && entry.Sources.Count == 0)
-        {
-            var key = frontMatter.Find("sources")?.Key;
-            diagnostics.Error(entry.Path, key?.Line ?? frontMatter.Line, key?.Column ?? 1, Codes.NoSource,
-                $"a {entry.Kind.Label().ToLowerInvariant()} needs at least one source: add the key of the work it draws on from sources.yaml, such as 'sources: [faulkner-kalathil-2012]' (add the work to sources.yaml first if it is not there)");
-        }
+    }
+
+    /// <summary>An entry of a kind that needs a source names none, on a site that requires them (site.yaml require_sources).</summary>
+    public static void CheckSources(Entry entry, Site site, DiagnosticBag diagnostics)
+    {
+        if (!site.Config.RequireSources || entry.Draft || !ContentSchema.NeedsSource(entry.Kind) || entry.Sources.Count > 0) return;
+        var frontMatter = entry.File.FrontMatter;
+        var key = frontMatter.Find("sources")?.Key;
+        diagnostics.Error(entry.Path, key?.Line ?? frontMatter.Line, key?.Column ?? 1, Codes.NoSource,
+            $"a {entry.Kind.Label().ToLowerInvariant()} needs at least one source: add the key of the work it draws on from sources.yaml, such as 'sources: [faulkner-kalathil-2012]' (add the work to sources.yaml first if it is not there)");
     }
 
     private static void CheckBody(Entry entry, DiagnosticBag diagnostics)
