@@ -77,7 +77,7 @@ public static class BuildPipeline
             var templates = Stage("theme", () => ThemeTemplates.Load(themeDirectory, diagnostics));
             var lunr = ThemeAssets.Lunr(themeDirectory);
             if (lunr is null && options.WriteOutput)
-                throw new IOException($"lunr.js is missing from {Path.Combine(themeDirectory, "node_modules")}: run 'npm ci --prefix theme' first");
+                throw new IOException(ThemeAssets.MissingLunr(themeDirectory));
             var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, lunr is { } l ? [l] : []));
             var context = new RenderContext(site, parsed, assets, diagnostics);
             var links = new LinkChecker();

@@ -28,6 +28,7 @@ public static class ServeCommand
             return Cli.ExitCodes.UsageOrIo;
         }
         Console.WriteLine($"Serving {Path.GetFullPath(content)} at {host.Url}  (Ctrl+C to stop)");
+        if (engine.SearchProblem is { } problem) Console.Error.WriteLine($"warning: {problem}");
         using var stop = new ManualResetEventSlim();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Set();

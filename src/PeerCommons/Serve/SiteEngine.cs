@@ -90,6 +90,9 @@ public sealed class SiteEngine
     public IReadOnlyDictionary<string, byte[]> Files => _served;
     public int Number => _number;
 
+    /// <summary>Why search does not work in this preview (lunr.js not installed), or null when it does.</summary>
+    public string? SearchProblem { get; private set; }
+
     private BuildOptions Options => new() { ContentDirectory = _root, ThemeDirectory = _themeOption, IncludeDrafts = _includeDrafts, WriteOutput = false };
 
     public bool TryGetFile(string path, out byte[] bytes)
@@ -274,8 +277,9 @@ public sealed class SiteEngine
         var assets = _assets;
         if ((plan.All || assets is null) && _themeDirectory is not null)
         {
-            // Missing lunr.js (npm ci not run) only means no search in the preview.
+            // Missing lunr.js (npm ci not run) only means no search in the preview, but the person must be told.
             var lunr = ThemeAssets.Lunr(_themeDirectory);
+            SearchProblem = lunr is null ? ThemeAssets.MissingLunr(_themeDirectory) : null;
             assets = ThemeAssets.Publish(_themeDirectory, sink, lunr is { } l ? [l] : []);
         }
         var context = new RenderContext(site, parsed, assets!, new DiagnosticBag(), keysKept ? _reverseLinks.Patch(changes, oldSite!, site) : null);

@@ -7,7 +7,7 @@ namespace PeerCommons.Validate;
 
 /// <summary>
 /// What makes an entry unfinished: a <c>TODO</c> placeholder of <c>peercommons new</c> left in a field
-/// or in the text (checked as each file is loaded), or no source where the kind needs one and the site
+/// or in the text (outside code) (checked as each file is loaded), or no source where the kind needs one and the site
 /// requires it (<see cref="ContentSchema.NeedsSource"/>, checked with the site's references).
 /// A draft may be unfinished: it is not published. Both run per entry, so check, build and serve agree.
 /// </summary>
@@ -17,6 +17,9 @@ public static partial class CompletenessValidator
 
     [GeneratedRegex(@"\bTODO\b")]
     private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex("`[^`]*`")]
+    private static partial Regex InlineCode();
 
     public static void Validate(Entry entry, DiagnosticBag diagnostics)
     {
@@ -54,7 +57,8 @@ public static partial class CompletenessValidator
             // Text inside a code block is shown as written: it may be an example that mentions TODO.
             if (fence is null && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))) { fence = trimmed[..3]; continue; }
             if (fence is not null) { if (trimmed.StartsWith(fence, StringComparison.Ordinal)) fence = null; continue; }
-            var match = PlaceholderPattern().Match(lines[i]);
+            // `TODO` in inline code is a mention of the word, not a placeholder (blanked, so columns stay true).
+            var match = PlaceholderPattern().Match(InlineCode().Replace(lines[i], m => new string(' ', m.Length)));
             if (match.Success)
                 diagnostics.Error(entry.Path, entry.File.BodyLine + i, match.Index + 1, Codes.PlaceholderLeft,
                     "the text still holds a TODO placeholder; replace the line with your own words, or delete it");

@@ -34,6 +34,10 @@ public static class ThemeAssets
     /// lunr.js comes from npm (theme/package.json pins it), never from a copy in this repository.
     /// Returns null when `npm ci --prefix theme` has not been run.
     /// </summary>
+    /// <summary>What to do when <see cref="Lunr"/> finds nothing: one wording for build and serve.</summary>
+    public static string MissingLunr(string themeDirectory) =>
+        $"lunr.js is missing from {Path.Combine(themeDirectory, "node_modules")}, so the site's search cannot work: run 'npm ci --prefix theme' first (it needs Node.js)";
+
     public static (string Name, byte[] Bytes)? Lunr(string themeDirectory)
     {
         var path = Path.Combine(themeDirectory, "node_modules", "lunr", "lunr.min.js");
