@@ -91,11 +91,7 @@ public static class JsonSchemas
                 json.WriteNumber("maximum", 99_999);
                 break;
             case FieldType.Year:
-                // YAML reads 2009 as a number and "2009" as text; check accepts both.
-                json.WriteStartArray("anyOf");
-                json.WriteRawValue("""{ "type": "integer", "minimum": 1000, "maximum": 2999 }""");
-                json.WriteRawValue("""{ "type": "string", "pattern": "^[12][0-9]{3}$" }""");
-                json.WriteEndArray();
+                WriteYearOrText(json, 2999, "^[12][0-9]{3}$");
                 break;
             case FieldType.Date:
                 json.WriteString("type", "string");
@@ -103,10 +99,7 @@ public static class JsonSchemas
                 json.WriteString("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
                 break;
             case FieldType.HistoryDate:
-                json.WriteStartArray("anyOf");
-                json.WriteRawValue("""{ "type": "integer", "minimum": 1000, "maximum": 9999 }""");
-                json.WriteRawValue("""{ "type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$|^[0-9]{4}/[0-9]{4}$" }""");
-                json.WriteEndArray();
+                WriteYearOrText(json, 9999, "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$|^[0-9]{4}/[0-9]{4}$");
                 break;
             case FieldType.Url:
                 json.WriteString("type", "string");
@@ -126,6 +119,22 @@ public static class JsonSchemas
             default:
                 throw new InvalidOperationException($"no JSON Schema for field type {spec.Type}");
         }
+    }
+
+    /// <summary>YAML reads 2009 as a number and "2009" (or 2009-03) as text; check accepts both.</summary>
+    private static void WriteYearOrText(Utf8JsonWriter json, int maximumYear, string textPattern)
+    {
+        json.WriteStartArray("anyOf");
+        json.WriteStartObject();
+        json.WriteString("type", "integer");
+        json.WriteNumber("minimum", 1000);
+        json.WriteNumber("maximum", maximumYear);
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "string");
+        json.WriteString("pattern", textPattern);
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WriteItem(Utf8JsonWriter json, FieldSpec spec)
