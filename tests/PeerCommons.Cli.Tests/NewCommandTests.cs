@@ -17,16 +17,24 @@ public sealed class NewCommandTests : IDisposable
     {
         { "project", "projects/hearing-voices-cafe.md", [] },
         { "value", "values/hearing-voices-cafe.md", [] },
-        { "history", "history/hearing-voices-cafe.md", [] },
+        { "history", "history/hearing-voices-cafe.md", ["--date", "1985"] },
         { "curriculum", "curricula/hearing-voices-cafe/index.md", [] },
         { "module", "curricula/peer-basics/02-hearing-voices-cafe.md", ["--curriculum", "peer-basics"] },
         { "community", "communities/hearing-voices-cafe.md", [] },
         { "annotation", "annotations/hearing-voices/hearing-voices-cafe.md", ["--community", "hearing-voices", "--target", "values/mutuality#tensions"] },
     };
 
+    /// <summary>Every error is a placeholder still waiting for words (what a fresh scaffold should give, and nothing else).</summary>
+    private static void AssertOnlyPlaceholders(PeerCommons.Pipeline.BuildResult result) =>
+        Assert.True(result.Diagnostics.All(d => d.Code == Diagnostics.Codes.PlaceholderLeft), TestSite.Describe(result));
+
+    /// <summary>What a contributor does: each TODO prompt replaced by their own words.</summary>
+    private static string FillIn(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"TODO:?[^\n""]*", "Written by the contributor.");
+
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void New_entry_of_every_kind_passes_check(string kind, string expectedPath, string[] extra)
+    public void New_entry_of_every_kind_fails_check_at_each_placeholder_until_it_is_filled_in(string kind, string expectedPath, string[] extra)
     {
         var (exit, output, error) = New([kind, "Hearing Voices Café", .. extra]);
 
@@ -36,9 +44,54 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains(expectedPath, output.Replace('\\', '/'));
         Assert.Contains("then run peercommons check --content", output);
 
+        // Fresh: one located error per TODO line, and nothing else.
+        var lines = File.ReadAllLines(full);
         var result = _site.Check();
-        Assert.True(result.Succeeded, TestSite.Describe(result));
-        Assert.DoesNotContain(result.Diagnostics, d => d.Path.EndsWith(expectedPath, StringComparison.Ordinal)); // not even a warning
+        Assert.False(result.Succeeded);
+        AssertOnlyPlaceholders(result);
+        var reported = result.Diagnostics.Where(d => d.Path.EndsWith(expectedPath, StringComparison.Ordinal)).Select(d => d.Line).ToList();
+        var expected = Enumerable.Range(1, lines.Length).Where(n => lines[n - 1].Contains("TODO") && !lines[n - 1].TrimStart().StartsWith('#')).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, reported);
+
+        // Filled in: it passes with no warning, and no hint of the scaffold is published.
+        File.WriteAllText(full, FillIn(File.ReadAllText(full)));
+        using var site = new TempFolder();
+        var built = PeerCommons.Pipeline.BuildPipeline.Run(new PeerCommons.Pipeline.BuildOptions
+        {
+            ContentDirectory = _site.Content,
+            OutputDirectory = site.Path("_site"),
+            ThemeDirectory = Repo.Path("theme"),
+        });
+        Assert.True(built.Succeeded, TestSite.Describe(built));
+        Assert.DoesNotContain(built.Diagnostics, d => d.Path.EndsWith(expectedPath, StringComparison.Ordinal)); // not even a warning
+        foreach (var page in Directory.EnumerateFiles(site.Path("_site"), "*.html", SearchOption.AllDirectories))
+        {
+            var html = File.ReadAllText(page);
+            Assert.DoesNotContain("sources.yaml", html);
+            Assert.DoesNotContain("not published", html);
+            Assert.DoesNotContain("peercommons new module", html);
+            Assert.DoesNotContain("TODO", html);
+        }
+    }
+
+    [Fact]
+    public void New_project_on_a_site_that_requires_sources_is_told_to_name_one()
+    {
+        using var site = new TestSite(withEntries: false);
+        File.AppendAllText(site.Path("site.yaml"), "require_sources: true\n");
+        Assert.Equal(ExitCodes.Success, Commands.Run(["new", "project", "Drop-in", "--content", site.Content]).Exit);
+        var text = FillIn(File.ReadAllText(site.Path("projects/drop-in.md")));
+        File.WriteAllText(site.Path("projects/drop-in.md"), text);
+        var sourcesLine = Array.IndexOf(text.Split('\n'), "sources: []") + 1;
+
+        var result = site.Check();
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal((Diagnostics.Codes.NoSource, sourcesLine, 1), (d.Code, d.Line, d.Column));
+        Assert.Contains("needs at least one source", d.Message);
+
+        File.WriteAllText(site.Path("projects/drop-in.md"), text.Replace("sources: []", "sources: [smith-2020]"));
+        Assert.True(site.Check().Diagnostics.Count == 0);
     }
 
     [Theory]
@@ -73,21 +126,29 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_taken_id_gets_a_number()
+    public void A_title_whose_entry_exists_is_refused_with_the_path_of_that_entry()
     {
-        Assert.Equal(ExitCodes.Success, New("value", "Mutuality").Exit);
-        Assert.True(File.Exists(_site.Path("values/mutuality-2.md")));
-        Assert.Equal(ExitCodes.Success, New("value", "Mutuality").Exit);
-        Assert.True(File.Exists(_site.Path("values/mutuality-3.md")));
-        Assert.True(_site.Check().Succeeded);
+        var (exit, _, error) = New("value", "Mutuality");
+        Assert.Equal(ExitCodes.UsageOrIo, exit);
+        Assert.Contains("values/mutuality already exists: ", error);
+        Assert.Contains("values/mutuality.md", error.Replace('\\', '/'));
+        Assert.Contains("--id", error);
+        Assert.Single(Directory.GetFiles(_site.Path("values")));
+
+        // A different value of a similar name gets the id its author chooses.
+        Assert.Equal(ExitCodes.Success, New("value", "Mutuality", "--id", "mutuality-in-groups").Exit);
+        Assert.True(File.Exists(_site.Path("values/mutuality-in-groups.md")));
     }
 
     [Fact]
-    public void An_alias_counts_as_taken()
+    public void A_title_that_is_an_old_address_is_refused_and_names_the_entry_it_leads_to()
     {
         _site.Write("values/reciprocity.md", "---\ntitle: Reciprocity\nsummary: \"Give and take.\"\naliases: [values/give-and-take]\n---\n\nText.\n");
-        Assert.Equal(ExitCodes.Success, New("value", "Give and take").Exit);
-        Assert.True(File.Exists(_site.Path("values/give-and-take-2.md")));
+        var (exit, _, error) = New("value", "Give and take");
+        Assert.Equal(ExitCodes.UsageOrIo, exit);
+        Assert.Contains("old address of values/reciprocity", error);
+        Assert.Contains("values/reciprocity.md", error.Replace('\\', '/'));
+        Assert.False(File.Exists(_site.Path("values/give-and-take-2.md")));
     }
 
     [Fact]
@@ -113,11 +174,10 @@ public sealed class NewCommandTests : IDisposable
     {
         Assert.Equal(ExitCodes.Success, New("module", "Boundaries", "--curriculum", "peer-basics").Exit);
         Assert.Equal(ExitCodes.Success, New("module", "Endings", "--curriculum", "peer-basics").Exit);
-        Assert.Equal(ExitCodes.Success, New("module", "Listening", "--curriculum", "peer-basics").Exit);
+        Assert.Equal(ExitCodes.UsageOrIo, New("module", "Listening", "--curriculum", "peer-basics").Exit); // 01-listening exists
         var files = Directory.GetFiles(_site.Path("curricula/peer-basics"), "*.md").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["01-listening.md", "02-boundaries.md", "03-endings.md", "04-listening-2.md", "index.md"], files);
-        var result = _site.Check();
-        Assert.True(result.Succeeded, TestSite.Describe(result));
+        Assert.Equal(["01-listening.md", "02-boundaries.md", "03-endings.md", "index.md"], files);
+        AssertOnlyPlaceholders(_site.Check());
     }
 
     [Fact]
@@ -169,7 +229,7 @@ public sealed class NewCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, New("annotation", "A caution", "--community", "hearing-voices", "--target", "curricula/peer-basics/listening", "--type", "caution").Exit);
         Assert.Contains("\ntype: caution\n", File.ReadAllText(_site.Path("annotations/hearing-voices/a-caution.md")));
         Assert.Equal(ExitCodes.UsageOrIo, New("annotation", "Other", "--community", "hearing-voices", "--target", "values/mutuality", "--type", "rant").Exit);
-        Assert.True(_site.Check().Succeeded);
+        AssertOnlyPlaceholders(_site.Check());
     }
 
     [Fact]
@@ -178,7 +238,25 @@ public sealed class NewCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, New("history", "First group", "--date", "1985-04").Exit);
         Assert.Contains("\ndate: \"1985-04\"\n", File.ReadAllText(_site.Path("history/first-group.md")));
         Assert.Equal(ExitCodes.UsageOrIo, New("history", "Second", "--date", "spring").Exit);
-        Assert.True(_site.Check().Succeeded);
+        AssertOnlyPlaceholders(_site.Check());
+    }
+
+    [Fact]
+    public void History_without_a_date_is_refused_and_told_how_to_give_one()
+    {
+        var (exit, _, error) = New("history", "First group");
+        Assert.Equal(ExitCodes.UsageOrIo, exit);
+        Assert.Contains("needs the date it happened: pass --date", error);
+        Assert.Contains("--date 1985-04", error);
+        Assert.False(Directory.Exists(_site.Path("history")));
+    }
+
+    [Fact]
+    public void History_with_a_date_that_does_not_exist_is_told_why()
+    {
+        var (exit, _, error) = New("history", "First group", "--date", "1985-02-30");
+        Assert.Equal(ExitCodes.UsageOrIo, exit);
+        Assert.Contains("the date 1985-02-30 does not exist (February 1985 has 28 days)", error);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class IncrementalTests
         Edit(module, t => t.Replace("title: ", "title: Module "));                              // curriculum family
         var annotation = Pick("annotations");
         Edit(annotation, t => t.Replace("type: experience", "type: caution"));
-        var added = temp.Write("content/values/zz-added-value.md", "---\ntitle: An added value\nsummary: New.\ntags: [values]\nrelated: [" +
+        var added = temp.Write("content/values/zz-added-value.md", "---\ntitle: An added value\nsummary: New.\ntags: [values]\nsources: [faulkner-kalathil-2012]\nrelated: [" +
             "values/" + Path.GetFileNameWithoutExtension(value) + "]\n---\n\nBody.\n");
         Assert.True(engine.Apply([added]).Committed);
         Same(engine, theme);

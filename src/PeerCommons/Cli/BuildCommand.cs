@@ -7,10 +7,26 @@ namespace PeerCommons.Cli;
 /// <summary><c>peercommons build</c> and <c>peercommons check</c>: run the pipeline, print diagnostics and a summary.</summary>
 public static class BuildCommand
 {
-    public sealed record Settings(BuildOptions Options, OutputFormat Format, bool Quiet, bool Check);
+    public sealed record Settings(BuildOptions Options, OutputFormat Format, bool Quiet, bool Check)
+    {
+        /// <summary>--base-url, or the environment variable, as given (checked by <see cref="Run"/>).</summary>
+        public string? BaseUrl { get; init; }
+    }
+
+    /// <summary>The environment variable a deploy sets to give the site's address without changing site.yaml.</summary>
+    public const string BaseUrlVariable = "PEERCOMMONS_BASE_URL";
 
     public static int Run(Settings settings)
     {
+        if (!string.IsNullOrWhiteSpace(settings.BaseUrl))
+        {
+            if (Model.SiteConfig.NormalizeBaseUrl(settings.BaseUrl) is not { } baseUrl)
+            {
+                Console.Error.WriteLine($"error: the base URL '{settings.BaseUrl}' (from --base-url or {BaseUrlVariable}) must be a full address starting with https://, such as https://example.github.io/peercommons/");
+                return ExitCodes.UsageOrIo;
+            }
+            settings = settings with { Options = settings.Options with { BaseUrl = baseUrl } };
+        }
         var console = Console.IsErrorRedirected || Environment.GetEnvironmentVariable("CI") is not null
             ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(Console.Error) })
             : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

@@ -14,11 +14,16 @@ public static class CommandLine
         var format = new Option<OutputFormat>("--format") { Description = "How diagnostics are printed: text, github or json", DefaultValueFactory = _ => OutputFormat.Text };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only diagnostics (and the summary when something is wrong)" };
         var drafts = new Option<bool>("--drafts") { Description = "Include entries marked draft: true" };
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = $"The site's public address, for canonical links, feeds, the sitemap and QR codes, instead of site.yaml's base_url (default: ${BuildCommand.BaseUrlVariable} when set)",
+        };
 
         var build = new Command("build", "Build the static site from the content folder");
         var check = new Command("check", "Validate all content without writing anything; exits 1 on any error");
         foreach (var option in new Option[] { content, theme, format, quiet, drafts }) { build.Options.Add(option); check.Options.Add(option); }
         build.Options.Add(output);
+        build.Options.Add(baseUrl);
 
         BuildCommand.Settings Settings(ParseResult parse, bool isCheck) => new(
             new BuildOptions
@@ -31,7 +36,10 @@ public static class CommandLine
             },
             parse.GetValue(format),
             parse.GetValue(quiet),
-            isCheck);
+            isCheck)
+        {
+            BaseUrl = isCheck ? null : parse.GetValue(baseUrl) ?? Environment.GetEnvironmentVariable(BuildCommand.BaseUrlVariable),
+        };
 
         build.SetAction(parse => Guarded(() => BuildCommand.Run(Settings(parse, false))));
         check.SetAction(parse => Guarded(() => BuildCommand.Run(Settings(parse, true))));
@@ -40,6 +48,7 @@ public static class CommandLine
         root.Subcommands.Add(NewCommand.Create(Guarded));
         root.Subcommands.Add(CodeOwnersCommand.Create(Guarded));
         root.Subcommands.Add(SearchIndexCommand.Create(Guarded));
+        root.Subcommands.Add(SchemaCommand.Create(Guarded));
         var serve = new Command("serve", "Preview the site on 127.0.0.1, rebuilding and reloading pages as content/ and theme/ change");
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8080 };
         foreach (var option in new Option[] { content, theme, port, drafts }) serve.Options.Add(option);

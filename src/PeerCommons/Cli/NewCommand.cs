@@ -46,7 +46,7 @@ public static class NewCommand
                 command.Options.Add(type);
                 break;
             case EntryKind.History:
-                date = new Option<string>("--date") { Description = "When it happened: YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY (default: this year, to be corrected)" };
+                date = new Option<string>("--date") { Description = "When it happened: YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY (required)" };
                 command.Options.Add(date);
                 break;
         }

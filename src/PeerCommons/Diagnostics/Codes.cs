@@ -31,6 +31,8 @@ public static class Codes
     public const string InvalidSlug = "PC0108";
     public const string EmptyValue = "PC0109";
     public const string ForbiddenCharacter = "PC0110";
+    public const string PlaceholderLeft = "PC0112";
+    public const string NoSource = "PC0113";
 
     // References between entries
     public const string DuplicateKey = "PC0201";

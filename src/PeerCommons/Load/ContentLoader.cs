@@ -101,6 +101,7 @@ public static class ContentLoader
         entry.Contributors = Take<IReadOnlyList<string>>(fields, "contributors") ?? [];
         entry.Draft = fields.Remove("draft", out var draft) && (bool)draft;
         foreach (var (name, value) in fields) entry.Fields[name] = value;
+        CompletenessValidator.Validate(entry, diagnostics);
         return entry;
     }
 

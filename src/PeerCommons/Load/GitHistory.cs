@@ -4,13 +4,15 @@ using System.Globalization;
 namespace PeerCommons.Load;
 
 /// <summary>
-/// When and by whom each content file was last changed, from one `git log` over the content
-/// folder. Used only where front matter gives no 'updated' date or contributors. Outside a git
-/// checkout (or without git) it knows nothing, and pages simply show what front matter says.
+/// When each content file was last changed, from one `git log` over the content folder. Used only
+/// where front matter gives no 'updated' date. It never keeps an author's name: contributors may
+/// have lived experience, and only `contributors` in front matter says who wants to be named.
+/// Outside a git checkout, without git, or in a shallow clone (where the one commit present would
+/// date every file) it knows nothing, and pages show only what front matter says.
 /// </summary>
 public sealed class GitHistory
 {
-    public sealed record Change(DateOnly Date, string Author);
+    public sealed record Change(DateOnly Date);
 
     private readonly Dictionary<string, Change> _changes;
 
@@ -26,9 +28,10 @@ public sealed class GitHistory
         if (!InsideGitCheckout(contentDirectory)) return Empty; // no need to start git to learn that
         try
         {
+            if (Git(contentDirectory, "rev-parse", "--is-shallow-repository") is not "false") return Empty;
             var start = new ProcessStartInfo("git")
             {
-                ArgumentList = { "-C", contentDirectory, "log", "--format=%x01%as%x02%an", "--name-only", "--relative", "--no-renames", "--", "." },
+                ArgumentList = { "-C", contentDirectory, "log", "--format=%x01%as", "--name-only", "--relative", "--no-renames", "--", "." },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
@@ -42,9 +45,8 @@ public sealed class GitHistory
             {
                 if (line.StartsWith('\u0001'))
                 {
-                    var parts = line[1..].Split('\u0002');
-                    current = parts.Length == 2 && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                        ? new Change(date, parts[1]) : null;
+                    current = DateOnly.TryParseExact(line[1..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                        ? new Change(date) : null;
                 }
                 else if (line.Length > 0 && current is not null)
                     changes.TryAdd(line, current); // log is newest first: keep the first change seen
@@ -57,6 +59,21 @@ public sealed class GitHistory
         {
             return Empty; // git is not installed
         }
+    }
+
+    /// <summary>One line git prints, or null when git fails.</summary>
+    private static string? Git(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-C");
+        start.ArgumentList.Add(directory);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var git = Process.Start(start);
+        if (git is null) return null;
+        var output = git.StandardOutput.ReadToEnd().Trim();
+        git.StandardError.ReadToEnd();
+        git.WaitForExit();
+        return git.ExitCode == 0 ? output : null;
     }
 
     private static bool InsideGitCheckout(string directory)

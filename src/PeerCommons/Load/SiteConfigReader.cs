@@ -8,7 +8,7 @@ namespace PeerCommons.Load;
 /// <summary>Reads content/site.yaml; every key is checked like front matter.</summary>
 public static class SiteConfigReader
 {
-    private static readonly string[] Known = ["title", "tagline", "repo_url", "repo_branch", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines"];
+    private static readonly string[] Known = ["title", "tagline", "repo_url", "repo_branch", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines", "require_sources"];
 
     public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
@@ -64,7 +64,13 @@ public static class SiteConfigReader
                             "'base_url' must be the plain address of the site, such as https://example.org/commons/, with no '?', '#' or 'name@' part");
                         baseUrl = null;
                     }
-                    config = config with { BaseUrl = baseUrl is null ? null : baseUrl.TrimEnd('/') + "/" };
+                    config = config with { BaseUrl = SiteConfig.NormalizeBaseUrl(baseUrl) };
+                    break;
+                case "require_sources":
+                    if (Scalar() is "true" or "false" && entry.Value is YScalar { Quoted: false } flag)
+                        config = config with { RequireSources = flag.Value == "true" };
+                    else
+                        diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.WrongType, "'require_sources' must be true or false");
                     break;
                 case "feed_entries":
                     if (int.TryParse(Scalar(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1000)

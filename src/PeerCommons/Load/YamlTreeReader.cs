@@ -35,6 +35,14 @@ public static class YamlTreeReader
             }
             return root;
         }
+        catch (YamlException ex) when (TabLine(yaml, (int)ex.Start.Line) is { } tab)
+        {
+            // The parser blames a later line in its own words; the tab itself is what to fix.
+            var (tabLine, tabColumn) = tab;
+            diagnostics.Error(path, tabLine + lineOffset, tabColumn, Codes.MalformedYaml,
+                $"line {tabLine + lineOffset} has a tab; use spaces (YAML does not allow tabs to indent or separate fields)");
+            return null;
+        }
         catch (YamlException ex)
         {
             var line = (int)Math.Max(1, ex.Start.Line) + lineOffset;
@@ -55,6 +63,21 @@ public static class YamlTreeReader
                 "malformed YAML; check indentation, colons and quotes, and that no line starts with '%'");
             return null;
         }
+    }
+
+    /// <summary>The first tab (line and column within the YAML, from 1) at or before the failing line, else anywhere.</summary>
+    private static (int Line, int Column)? TabLine(string yaml, int failingLine)
+    {
+        var lines = yaml.Split('\n');
+        (int, int)? first = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var column = lines[i].IndexOf('\t');
+            if (column < 0) continue;
+            if (i + 1 <= Math.Max(1, failingLine)) return (i + 1, column + 1);
+            first ??= (i + 1, column + 1);
+        }
+        return first;
     }
 
     private static string Describe(YamlException ex)

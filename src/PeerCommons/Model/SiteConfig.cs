@@ -16,10 +16,25 @@ public sealed record SiteConfig
     public string QuickExitUrl { get; init; } = "https://www.bbc.co.uk/weather";
     public string Language { get; init; } = "en";
     public int FeedEntries { get; init; } = 20;
+    /// <summary>
+    /// site.yaml's require_sources: the commons' promise that every entry of the kinds that report
+    /// facts names a source (Validate.ContentSchema.NeedsSource); off for a site that has not made it.
+    /// </summary>
+    public bool RequireSources { get; init; }
     /// <summary>Where site.yaml was read from, for diagnostics.</summary>
     public string SourcePath { get; init; } = "site.yaml";
     /// <summary>The site's public address, when known; used only where a format demands absolute URLs (sitemap, feed, copy-link).</summary>
     public string? BaseUrl { get; init; }
     /// <summary>Crisis lines shown first on the help page (the page help_link points to).</summary>
     public IReadOnlyList<CrisisLine> CrisisLines { get; init; } = [];
+
+    /// <summary>
+    /// A base URL as the site uses it (ending in '/'), or null when it is not a full http(s) address.
+    /// One rule for site.yaml's base_url and for <c>build --base-url</c>.
+    /// </summary>
+    public static string? NormalizeBaseUrl(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            // Every address of the site is base_url + a path: a query, fragment or password would end up in each of them.
+            && !url.Contains('?') && !url.Contains('#') && uri.UserInfo.Length == 0
+            ? url.Trim().TrimEnd('/') + "/" : null;
 }

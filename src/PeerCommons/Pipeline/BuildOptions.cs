@@ -9,4 +9,9 @@ public sealed record BuildOptions
     /// <summary>False for check: render everything in memory, write nothing.</summary>
     public bool WriteOutput { get; init; } = true;
     public bool IncludeDrafts { get; init; }
+    /// <summary>
+    /// The site's public address, instead of site.yaml's base_url (for a deploy whose address differs,
+    /// such as GitHub Pages); already normalized by <see cref="Model.SiteConfig.NormalizeBaseUrl"/>.
+    /// </summary>
+    public string? BaseUrl { get; init; }
 }

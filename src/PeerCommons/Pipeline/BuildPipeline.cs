@@ -52,6 +52,7 @@ public static class BuildPipeline
             return Result(null, 0, false, refusal);
 
         var site = Stage("load", () => ContentLoader.Load(options.ContentDirectory, diagnostics, options.IncludeDrafts));
+        if (options.BaseUrl is { } baseUrl) site = new Site(site.Config with { BaseUrl = baseUrl }, site.Bibliography, site.Entries);
         Step("validate", () =>
         {
             ReferenceValidator.Validate(site, diagnostics);
@@ -80,7 +81,7 @@ public static class BuildPipeline
             var templates = Stage("theme", () => ThemeTemplates.Load(themeDirectory, diagnostics));
             var npm = ThemeAssets.FromNpm(themeDirectory).ToList();
             if (options.WriteOutput && (ThemeAssets.Lunr(themeDirectory) is null || ThemeAssets.MarkdownIt(themeDirectory) is null))
-                throw new IOException($"lunr.js or markdown-it is missing from {Path.Combine(themeDirectory, "node_modules")}: run 'npm ci --prefix theme' first");
+                throw new IOException(ThemeAssets.MissingNpmScripts(themeDirectory));
             var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, npm));
             var context = new RenderContext(site, parsed, assets, diagnostics);
             var links = new LinkChecker();
@@ -165,6 +166,7 @@ public static class BuildPipeline
         });
         sink.Write("_redirects", Redirects.NetlifyFile(site));
         sink.Write(Render.Propose.ProposeFormData.ScriptPath, Render.Propose.ProposeFormData.Script(context));
+        Schema.JsonSchemas.Publish(sink);
         foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         return count;
     }

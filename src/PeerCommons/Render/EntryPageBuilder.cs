@@ -80,8 +80,8 @@ public static class EntryPageBuilder
             Sources = sourceKeys.Select(k => new SourceView(k, SourceHtml(site.Bibliography[k], page))).ToList(),
             Updated = (entry.Updated ?? entry.LastChange?.Date)?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             UpdatedIso = (entry.Updated ?? entry.LastChange?.Date)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Contributors = entry.Contributors.Count > 0 ? Html.Escape(string.Join(", ", entry.Contributors))
-                : entry.LastChange is { } change ? Html.Escape(change.Author) : null,
+            // Only the names people chose to give: never a git author's.
+            Contributors = entry.Contributors.Count > 0 ? Html.Escape(string.Join(", ", entry.Contributors)) : null,
             EditUrl = site.Config.RepoUrl is { } repo ? Html.Escape($"{repo}/edit/{site.Config.Branch}/content/{entry.ContentPath}") : null,
             SuggestUrl = site.Config.RepoUrl is { } repo2
                 ? Html.Escape($"{repo2}/issues/new?title={Uri.EscapeDataString("Suggestion for " + entry.Key)}&body={Uri.EscapeDataString("About content/" + entry.ContentPath + ":\n\n")}")

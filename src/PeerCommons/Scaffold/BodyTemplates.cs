@@ -2,11 +2,16 @@ using PeerCommons.Model;
 
 namespace PeerCommons.Scaffold;
 
-/// <summary>The Markdown body <c>peercommons new</c> starts each kind with: a few headings and prompts.</summary>
+/// <summary>
+/// The Markdown body <c>peercommons new</c> starts each kind with: a few headings and TODO prompts
+/// (which <c>check</c> reports until they are replaced), and hints as HTML comments, which are never
+/// published.
+/// </summary>
 public static class BodyTemplates
 {
     private const string Linking =
-        "To cite a work from sources.yaml write `[@key]`; to link another entry write `[its title](xref:values/mutuality)`.";
+        "<!-- To cite a work from sources.yaml write [@key]; to link another entry write [its title](xref:values/mutuality).\n" +
+        "     This note is not published; you may delete it. -->";
 
     public static string For(EntryKind kind) => kind switch
     {
@@ -55,8 +60,8 @@ public static class BodyTemplates
 
             ## Modules
 
-            The modules are the files next to this one (01-..., 02-...); add one with
-            `peercommons new module "Title" --curriculum <this curriculum's id>`.
+            <!-- The modules are the files next to this one (01-..., 02-...); add one with
+                 peercommons new module "Title" --curriculum <this curriculum's id> -->
 
             """ + "\n" + Linking + "\n",
         EntryKind.Module => """

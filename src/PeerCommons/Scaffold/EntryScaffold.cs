@@ -21,7 +21,7 @@ public sealed record ScaffoldRequest(EntryKind Kind, string Title, string Conten
     public string? Target { get; init; }
     /// <summary>For annotations: the type; default the first one the schema allows.</summary>
     public string? Type { get; init; }
-    /// <summary>For history: the date; default the current year.</summary>
+    /// <summary>For history: the date it happened (required).</summary>
     public string? Date { get; init; }
     /// <summary>Today, for <c>updated</c> (injectable for tests).</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -124,8 +124,16 @@ public static partial class EntryScaffold
                 return ScaffoldResult.Fail($"'new' cannot create a {request.Kind.Label().ToLowerInvariant()}");
         }
 
-        if (request.Kind == EntryKind.History && request.Date is { } date && HistoryDate.Parse(date.Trim()) is null)
-            return ScaffoldResult.Fail($"--date must be YYYY, YYYY-MM, YYYY-MM-DD or a period YYYY/YYYY, not '{date}'");
+        if (request.Kind == EntryKind.History)
+        {
+            // A guessed date would be published as a fact: the person must say when it happened.
+            if (string.IsNullOrWhiteSpace(request.Date))
+                return ScaffoldResult.Fail("a history entry needs the date it happened: pass --date with a year, a month, a day or a period, such as --date 1985, --date 1985-04, --date 1985-04-12 or --date 1990/2000");
+            if (HistoryDate.Parse(request.Date.Trim()) is null)
+                return ScaffoldResult.Fail(DateProblem.NonExistent(request.Date.Trim()) is { } reason
+                    ? $"--date: {reason}"
+                    : $"--date must be YYYY, YYYY-MM, YYYY-MM-DD or a period YYYY/YYYY, not '{request.Date}'");
+        }
 
         bool IsFree(string id) => !fileTaken(id) && !taken.Contains(keyPrefix + id);
         string chosen;
@@ -141,6 +149,11 @@ public static partial class EntryScaffold
         else
         {
             var stem = Slug(title, request.Kind.Label().ToLowerInvariant());
+            // An entry of that name most likely is this one: say where it is rather than start a second.
+            if (ExistingEntry(site, keyPrefix + stem) is { } existing)
+                return ScaffoldResult.Fail($"{keyPrefix}{stem} already exists: {Path.Combine(request.ContentDirectory, existing.ContentPath).Replace('\\', '/')}" +
+                    (existing.Key == keyPrefix + stem ? "" : $" (as an old address of {existing.Key})") +
+                    $". Edit that file to add to it; if yours is a different {request.Kind.Label().ToLowerInvariant()}, give it its own id with --id, such as --id {stem}-2");
             chosen = stem;
             for (var n = 2; !IsFree(chosen); n++) chosen = $"{stem}-{n}";
         }
@@ -166,6 +179,10 @@ public static partial class EntryScaffold
         }
         return new ScaffoldResult(full, relative, keyPrefix + chosen, null);
     }
+
+    /// <summary>The entry that has this key, or has it as an alias.</summary>
+    private static Entry? ExistingEntry(Site site, string key) =>
+        site.ByKey.GetValueOrDefault(key) ?? site.Entries.FirstOrDefault(e => e.Aliases.Any(a => Aliases.Normalize(a) == key));
 
     /// <summary>The file's text: commented front matter with every field of the kind, then a body template.</summary>
     public static string Render(ScaffoldRequest request)
@@ -200,8 +217,7 @@ public static partial class EntryScaffold
             case "draft": return "false";
             case "target" when request.Kind == EntryKind.Annotation: return Quote(request.Target ?? "");
             case "type" when request.Kind == EntryKind.Annotation: return request.Type ?? spec.Allowed![0];
-            case "date" when request.Kind == EntryKind.History:
-                return Quote(request.Date?.Trim() ?? request.Today.Year.ToString(CultureInfo.InvariantCulture));
+            case "date" when request.Kind == EntryKind.History: return Quote(request.Date?.Trim() ?? "");
             case "compiled_from_research": return "false";
         }
         return spec.Type switch

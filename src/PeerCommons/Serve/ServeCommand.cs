@@ -30,6 +30,7 @@ public static class ServeCommand
             return Cli.ExitCodes.UsageOrIo;
         }
         Console.WriteLine($"Serving {Path.GetFullPath(content)} at {host.Url}  (Ctrl+C to stop)");
+        if (engine.SearchProblem is { } problem) Console.Error.WriteLine($"warning: {problem}");
         using var stop = new ManualResetEventSlim();
         // Ctrl+C, and SIGTERM from a process manager or `kill`: stop serving and exit 0 instead of being killed mid-write.
         void Stop(PosixSignalContext signal) { signal.Cancel = true; stop.Set(); }

@@ -92,6 +92,9 @@ public sealed class SiteEngine
     public IReadOnlyDictionary<string, byte[]> Files => _served;
     public int Number => _number;
 
+    /// <summary>Why search does not work in this preview (lunr.js not installed), or null when it does.</summary>
+    public string? SearchProblem { get; private set; }
+
     private BuildOptions Options => new() { ContentDirectory = _root, ThemeDirectory = _themeOption, IncludeDrafts = _includeDrafts, WriteOutput = false };
 
     public bool TryGetFile(string path, out byte[] bytes)
@@ -282,7 +285,9 @@ public sealed class SiteEngine
         var assets = _assets;
         if ((plan.All || assets is null) && _themeDirectory is not null)
         {
-            // Missing lunr.js (npm ci not run) only means no search in the preview.
+            // Missing lunr.js or markdown-it (npm ci not run) only means no search or form preview, but the person must be told.
+            SearchProblem = ThemeAssets.Lunr(_themeDirectory) is null || ThemeAssets.MarkdownIt(_themeDirectory) is null
+                ? ThemeAssets.MissingNpmScripts(_themeDirectory) : null;
             assets = ThemeAssets.Publish(_themeDirectory, sink, ThemeAssets.FromNpm(_themeDirectory));
         }
         var context = new RenderContext(site, parsed, assets!, new DiagnosticBag(), keysKept ? _reverseLinks.Patch(changes, oldSite!, site) : null);
@@ -635,6 +640,7 @@ public sealed class SiteEngine
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         // The propose form's choices follow the lists; a heading edited in place refreshes on the next full render.
         if (plan.All || plan.Listings) sink.Write(PeerCommons.Render.Propose.ProposeFormData.ScriptPath, PeerCommons.Render.Propose.ProposeFormData.Script(context));
+        if (plan.All) Schema.JsonSchemas.Publish(sink);
 
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))
         {

@@ -3,8 +3,9 @@ using PeerCommons.Model;
 namespace PeerCommons.Validate;
 
 /// <summary>
-/// The content model of ../shared/design/content-model.md as data: which fields each kind has,
-/// their types, and which are required. Validation is driven entirely by this table.
+/// The content model as data: which fields each kind has, their types, and which are required.
+/// Validation, the scaffolds of <c>peercommons new</c>, the JSON Schemas and docs/content-model.md
+/// (<c>peercommons schema</c>) are all written from this table.
 /// </summary>
 public static class ContentSchema
 {
@@ -88,6 +89,14 @@ public static class ContentSchema
 
     private static readonly Dictionary<EntryKind, IReadOnlyDictionary<string, FieldSpec>> Cache =
         PerKind.ToDictionary(p => p.Key, p => Build(p.Key, p.Value));
+
+    /// <summary>
+    /// Whether an entry of this kind must name at least one work in <c>sources</c>. Facts about projects,
+    /// values, history and training come from somewhere; a community's page and its annotations speak
+    /// from the group's own experience, and pages are the site's own.
+    /// </summary>
+    public static bool NeedsSource(EntryKind kind) =>
+        kind is EntryKind.Project or EntryKind.Value or EntryKind.History or EntryKind.Curriculum or EntryKind.Module;
 
     /// <summary>All fields a kind accepts, by name.</summary>
     public static IReadOnlyDictionary<string, FieldSpec> For(EntryKind kind) => Cache[kind];

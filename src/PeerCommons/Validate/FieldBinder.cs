@@ -86,7 +86,8 @@ public static class FieldBinder
                 return null;
             case FieldType.Date:
                 if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-                diagnostics.Error(path, scalar.Line, scalar.Column, Codes.InvalidDate, $"'{spec.Name}' must be a date written YYYY-MM-DD, such as 2026-03-01, not '{Short(text)}'");
+                diagnostics.Error(path, scalar.Line, scalar.Column, Codes.InvalidDate, DateProblem.NonExistent(text) is { } reason
+                    ? $"'{spec.Name}': {reason}" : $"'{spec.Name}' must be a date written YYYY-MM-DD, such as 2026-03-01, not '{Short(text)}'");
                 return null;
             case FieldType.HistoryDate:
                 var (historyDate, problem) = HistoryDate.Read(text);

@@ -47,6 +47,7 @@ public static class ReferenceValidator
                 $"module belongs to no curriculum: add curricula/{entry.CurriculumId}/index.md");
 
         if (entry.Kind == EntryKind.Annotation) CheckAnnotation(entry, site, diagnostics);
+        CompletenessValidator.CheckSources(entry, site, diagnostics);
     }
 
     /// <summary>A help link to a page of this site must lead to a page that exists: visitors in crisis follow it.</summary>

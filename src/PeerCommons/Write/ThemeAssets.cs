@@ -36,6 +36,10 @@ public static class ThemeAssets
     /// </summary>
     public static (string Name, byte[] Bytes)? Lunr(string themeDirectory) => FromNpm(themeDirectory, "lunr/lunr.min.js", "lunr.min.js");
 
+    /// <summary>What to do when the npm scripts are missing: one wording for build and serve.</summary>
+    public static string MissingNpmScripts(string themeDirectory) =>
+        $"lunr.js or markdown-it is missing from {Path.Combine(themeDirectory, "node_modules")}, so the site's search and the propose form cannot work: run 'npm ci --prefix theme' first (it needs Node.js)";
+
     /// <summary>
     /// markdown-it, for the propose form's live preview, comes from npm the same way (theme/package.json
     /// pins it). Returns null when `npm ci --prefix theme` has not been run.

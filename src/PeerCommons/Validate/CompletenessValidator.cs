@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using PeerCommons.Diagnostics;
+using PeerCommons.Load;
+using PeerCommons.Model;
+
+namespace PeerCommons.Validate;
+
+/// <summary>
+/// What makes an entry unfinished: a <c>TODO</c> placeholder of <c>peercommons new</c> left in a field
+/// or in the text (outside code) (checked as each file is loaded), or no source where the kind needs one and the site
+/// requires it (<see cref="ContentSchema.NeedsSource"/>, checked with the site's references).
+/// A draft may be unfinished: it is not published. Both run per entry, so check, build and serve agree.
+/// </summary>
+public static partial class CompletenessValidator
+{
+    public const string Placeholder = "TODO";
+
+    [GeneratedRegex(@"\bTODO\b")]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex("`[^`]*`")]
+    private static partial Regex InlineCode();
+
+    public static void Validate(Entry entry, DiagnosticBag diagnostics)
+    {
+        if (entry.Draft) return;
+        var frontMatter = entry.File.FrontMatter;
+        foreach (var field in frontMatter.Entries)
+        {
+            // Editors' own notes may well say "TODO: verify"; they are never published.
+            if (field.Key.Value == "editor_notes") continue;
+            foreach (var scalar in Scalars(field.Value).Where(s => PlaceholderPattern().IsMatch(s.Value)))
+                diagnostics.Error(entry.Path, scalar.Line, scalar.Column, Codes.PlaceholderLeft,
+                    $"'{field.Key.Value}' still holds the placeholder TODO; write it in your own words");
+        }
+        CheckBody(entry, diagnostics);
+
+    }
+
+    /// <summary>An entry of a kind that needs a source names none, on a site that requires them (site.yaml require_sources).</summary>
+    public static void CheckSources(Entry entry, Site site, DiagnosticBag diagnostics)
+    {
+        if (!site.Config.RequireSources || entry.Draft || !ContentSchema.NeedsSource(entry.Kind) || entry.Sources.Count > 0) return;
+        var frontMatter = entry.File.FrontMatter;
+        var key = frontMatter.Find("sources")?.Key;
+        diagnostics.Error(entry.Path, key?.Line ?? frontMatter.Line, key?.Column ?? 1, Codes.NoSource,
+            $"a {entry.Kind.Label().ToLowerInvariant()} needs at least one source: add the key of the work it draws on from sources.yaml, such as 'sources: [faulkner-kalathil-2012]' (add the work to sources.yaml first if it is not there)");
+    }
+
+    private static void CheckBody(Entry entry, DiagnosticBag diagnostics)
+    {
+        var lines = entry.File.Body.Split('\n');
+        string? fence = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var trimmed = lines[i].TrimStart();
+            // Text inside a code block is shown as written: it may be an example that mentions TODO.
+            if (fence is null && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))) { fence = trimmed[..3]; continue; }
+            if (fence is not null) { if (trimmed.StartsWith(fence, StringComparison.Ordinal)) fence = null; continue; }
+            // `TODO` in inline code is a mention of the word, not a placeholder (blanked, so columns stay true).
+            var match = PlaceholderPattern().Match(InlineCode().Replace(lines[i], m => new string(' ', m.Length)));
+            if (match.Success)
+                diagnostics.Error(entry.Path, entry.File.BodyLine + i, match.Index + 1, Codes.PlaceholderLeft,
+                    "the text still holds a TODO placeholder; replace the line with your own words, or delete it");
+        }
+    }
+
+    private static IEnumerable<YScalar> Scalars(YNode node) => node switch
+    {
+        YScalar scalar => [scalar],
+        YSequence sequence => sequence.Items.SelectMany(Scalars),
+        YMapping mapping => mapping.Entries.SelectMany(e => Scalars(e.Value)),
+        _ => [],
+    };
+}
