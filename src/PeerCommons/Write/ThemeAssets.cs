@@ -37,8 +37,14 @@ public static class ThemeAssets
     public static (string Name, byte[] Bytes)? Lunr(string themeDirectory) => FromNpm(themeDirectory, "lunr/lunr.min.js", "lunr.min.js");
 
     /// <summary>What to do when the npm scripts are missing: one wording for build and serve.</summary>
-    public static string MissingNpmScripts(string themeDirectory) =>
-        $"lunr.js or markdown-it is missing from {Path.Combine(themeDirectory, "node_modules")}, so the site's search and the propose form cannot work: run 'npm ci --prefix theme' first (it needs Node.js)";
+    public static string MissingNpmScripts(string themeDirectory)
+    {
+        var missing = Lunr(themeDirectory) is null
+            ? MarkdownIt(themeDirectory) is null ? "lunr.js and markdown-it are missing" : "lunr.js is missing"
+            : "markdown-it is missing";
+        var broken = Lunr(themeDirectory) is null ? "the site's search" : "the propose form's preview";
+        return $"{missing} from {Path.Combine(themeDirectory, "node_modules")}, so {broken} cannot work: run 'npm ci --prefix theme' first (it needs Node.js)";
+    }
 
     /// <summary>
     /// markdown-it, for the propose form's live preview, comes from npm the same way (theme/package.json
