@@ -54,8 +54,8 @@ public static class BuildPipeline
         });
         var parsed = Stage("parse", () => MarkdownStage.Parse(site, diagnostics));
 
-        var themeDirectory = ThemeLocator.Find(options);
-        if (themeDirectory is null)
+        var theme = ThemeLocator.Find(options);
+        if (theme is null)
             return Result(null, 0, false, "no theme found: pass --theme with the folder that holds templates/ and assets/");
 
         string? staging = null;
@@ -63,7 +63,7 @@ public static class BuildPipeline
         Task<(SearchIndexStage.Payload, TimeSpan)>? indexing = null;
         if (options.WriteOutput)
         {
-            if (OutputSwap.CheckReplaceable(options.OutputDirectory, options.ContentDirectory, themeDirectory) is { } refusal)
+            if (OutputSwap.CheckReplaceable(options.OutputDirectory, [options.ContentDirectory, .. theme.Roots]) is { } refusal)
                 return Result(null, 0, false, refusal);
             staging = OutputSwap.StagingPathFor(options.OutputDirectory);
             OutputSwap.Discard(staging);
@@ -73,11 +73,11 @@ public static class BuildPipeline
 
         try
         {
-            var templates = Stage("theme", () => ThemeTemplates.Load(themeDirectory, diagnostics));
-            var lunr = ThemeAssets.Lunr(themeDirectory);
+            var templates = Stage("theme", () => ThemeTemplates.Load(theme, diagnostics));
+            var lunr = ThemeAssets.Lunr(theme);
             if (lunr is null && options.WriteOutput)
-                throw new IOException($"lunr.js is missing from {Path.Combine(themeDirectory, "node_modules")}: run 'npm ci --prefix theme' first");
-            var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, lunr is { } l ? [l] : []));
+                throw new IOException($"lunr.js is missing from {Path.Combine(theme.Bundled, "node_modules")}: run 'npm ci --prefix theme' first");
+            var assets = Stage("assets", () => ThemeAssets.Publish(theme, sink, lunr is { } l ? [l] : []));
             var context = new RenderContext(site, parsed, assets, diagnostics);
             var links = new LinkChecker();
             // The search index is built on its own thread while the pages render: it is one long
@@ -88,7 +88,7 @@ public static class BuildPipeline
                 var clock = Stopwatch.StartNew();
                 return (Payload: SearchIndexStage.Write(context, sink), clock.Elapsed);
             });
-            var pages = diagnostics.HasErrorsFor(DisplayPath.For(Path.Combine(themeDirectory, "templates"))) ? 0
+            var pages = templates.HasErrors ? 0
                 : Stage("render", () => RenderPages(context, templates, sink, links));
             Step("feeds", () => SiteFeeds.WriteAll(context, sink));
             var (payload, indexTime) = indexing.GetAwaiter().GetResult();
@@ -164,9 +164,10 @@ public static class BuildPipeline
         {
             templates.Render(context.SiteView(page, section), view, writer.Text);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Scriban.Syntax.ScriptRuntimeException)
+        catch (TemplateRenderException ex)
         {
-            context.Diagnostics.Error(entry?.Path ?? "theme/templates", 1, 1, Codes.OutputFailed, $"page '{page}' could not be rendered: {ex.Message}");
+            // The template is at fault, not the entry: the diagnostic names the template, and the page.
+            context.Diagnostics.Error(ex.Template, 1, 1, Codes.TemplateError, $"template: page '{page}' could not be rendered: {ex.Message}");
             return;
         }
         var html = writer.Written;

@@ -1,21 +1,20 @@
 using System.Security.Cryptography;
+using PeerCommons.Pipeline;
 using PeerCommons.Render;
 
 namespace PeerCommons.Write;
 
 /// <summary>
-/// Copies theme/assets/ into the site's assets/ with a content hash in each file name
+/// Copies the theme's assets/ into the site's assets/ with a content hash in each file name
 /// (site.3f2a9c1b.css), so hosts can cache them for a year and a new build is never stale.
 /// </summary>
 public static class ThemeAssets
 {
-    public static AssetPaths Publish(string themeDirectory, IOutputSink sink, IEnumerable<(string Name, byte[] Bytes)> extra)
+    /// <summary>Publishes assets/ of both theme layers; a site's file replaces the bundled one of the same name.</summary>
+    public static AssetPaths Publish(ThemeLayers theme, IOutputSink sink, IEnumerable<(string Name, byte[] Bytes)> extra)
     {
-        var folder = Path.Combine(themeDirectory, "assets");
         var published = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder).OrderBy(f => f, StringComparer.Ordinal).Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f)))
-            : [];
+        var files = theme.FilesIn("assets").Select(f => (Name: f.Key, Bytes: File.ReadAllBytes(f.Value.Path)));
         foreach (var (name, bytes) in files.Concat(extra))
         {
             var path = "assets/" + Fingerprinted(name, bytes);
@@ -34,11 +33,8 @@ public static class ThemeAssets
     /// lunr.js comes from npm (theme/package.json pins it), never from a copy in this repository.
     /// Returns null when `npm ci --prefix theme` has not been run.
     /// </summary>
-    public static (string Name, byte[] Bytes)? Lunr(string themeDirectory)
-    {
-        var path = Path.Combine(themeDirectory, "node_modules", "lunr", "lunr.min.js");
-        return File.Exists(path) ? ("lunr.min.js", File.ReadAllBytes(path)) : null;
-    }
+    public static (string Name, byte[] Bytes)? Lunr(ThemeLayers theme) =>
+        theme.Resolve("node_modules/lunr/lunr.min.js") is { } path ? ("lunr.min.js", File.ReadAllBytes(path)) : null;
 
     public static string Fingerprinted(string name, byte[] bytes)
     {
