@@ -54,7 +54,7 @@ public sealed class ThemeTemplates
         var text = File.ReadAllText(file);
         if (LiquidSetup.Parser.TryParse(text, out var template, out var error)) return (text, template);
         var (line, column, message) = TemplateChecks.ParseError(error);
-        diagnostics.Error(DisplayPath.For(file), line, column, Codes.TemplateError, "template: " + message);
+        diagnostics.Error(DisplayPath.For(file), line, column, Codes.TemplateError, $"template: {message} (the tag here is unknown, misspelt or not closed; docs/theming.md lists the tags)");
         return null;
     }
 
