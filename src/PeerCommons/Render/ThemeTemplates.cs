@@ -29,30 +29,32 @@ public sealed class ThemeTemplates
         var local = new DiagnosticBag();
         var sources = new List<(string File, string Text, IFluidTemplate Template)>();
         foreach (var (name, file) in theme.FilesIn("templates/partials", "*.liquid"))
-            if (Parse(file.Path, local) is { } parsed)
-            {
-                partials.Add(name, parsed.Text);
-                sources.Add((file.Path, parsed.Text, parsed.Template));
-            }
-        foreach (var (name, file) in theme.FilesIn("templates", "*.liquid"))
-            if (Parse(file.Path, local) is { } parsed)
-            {
-                templates._templates[Path.GetFileNameWithoutExtension(name)] = (parsed.Template, file.Path);
-                sources.Add((file.Path, parsed.Text, parsed.Template));
-            }
+        {
+            var text = File.ReadAllText(file.Path);
+            // A partial with a mistake is still there: its own diagnostic says what is wrong with it.
+            partials.Add(name, text);
+            if (Parse(file.Path, text, local) is { } template) sources.Add((file.Path, text, template));
+        }
+        var pageTemplates = theme.FilesIn("templates", "*.liquid");
+        foreach (var (name, file) in pageTemplates)
+        {
+            var text = File.ReadAllText(file.Path);
+            if (Parse(file.Path, text, local) is not { } template) continue;
+            templates._templates[Path.GetFileNameWithoutExtension(name)] = (template, file.Path);
+            sources.Add((file.Path, text, template));
+        }
         foreach (var (file, text, template) in sources)
             TemplateChecks.Run(template, DisplayPath.For(file), text, templates._options, partials, local);
-        if (!templates._templates.ContainsKey("layout"))
+        if (!pageTemplates.ContainsKey("layout.liquid"))
             local.Error(DisplayPath.For(Path.Combine(theme.Bundled, "templates")), 1, 1, Codes.OutputFailed, "theme has no layout.liquid");
         templates.HasErrors = local.HasErrors;
         foreach (var diagnostic in local.Sorted()) diagnostics.Add(diagnostic);
         return templates;
     }
 
-    private static (string Text, IFluidTemplate Template)? Parse(string file, DiagnosticBag diagnostics)
+    private static IFluidTemplate? Parse(string file, string text, DiagnosticBag diagnostics)
     {
-        var text = File.ReadAllText(file);
-        if (LiquidSetup.Parser.TryParse(text, out var template, out var error)) return (text, template);
+        if (LiquidSetup.Parser.TryParse(text, out var template, out var error)) return template;
         var (line, column, message) = TemplateChecks.ParseError(error);
         diagnostics.Error(DisplayPath.For(file), line, column, Codes.TemplateError, $"template: {message} (the tag here is unknown, misspelt or not closed; docs/theming.md lists the tags)");
         return null;

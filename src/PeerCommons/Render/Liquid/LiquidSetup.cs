@@ -31,7 +31,7 @@ internal static class LiquidSetup
         StrictFilters = true,
         // A site of many pages may loop over thousands of items; no step limit, and no output limit either.
         MaxSteps = 0,
-        MaxRecursion = 20,
+        MaxRecursion = 50,
         CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
         TimeZone = TimeZoneInfo.Utc,
     };
