@@ -43,14 +43,21 @@ public sealed class ThemeTemplates
             templates._templates[Path.GetFileNameWithoutExtension(name)] = (template, file.Path);
             sources.Add((file.Path, text, template));
         }
+        var renders = new Dictionary<string, (string File, string Text, IReadOnlySet<string> Renders)>(StringComparer.Ordinal);
         foreach (var (file, text, template) in sources)
-            TemplateChecks.Run(template, DisplayPath.For(file), text, templates._options, partials, local);
+        {
+            var rendered = TemplateChecks.Run(template, DisplayPath.For(file), text, templates._options, partials, local);
+            if (IsPartial(file)) renders[Path.GetFileNameWithoutExtension(file)] = (DisplayPath.For(file), text, rendered);
+        }
+        TemplateChecks.Cycles(renders, local);
         if (!pageTemplates.ContainsKey("layout.liquid"))
             local.Error(DisplayPath.For(Path.Combine(theme.Bundled, "templates")), 1, 1, Codes.OutputFailed, "theme has no layout.liquid");
         templates.HasErrors = local.HasErrors;
         foreach (var diagnostic in local.Sorted()) diagnostics.Add(diagnostic);
         return templates;
     }
+
+    private static bool IsPartial(string file) => Path.GetFileName(Path.GetDirectoryName(file)) == "partials";
 
     private static IFluidTemplate? Parse(string file, string text, DiagnosticBag diagnostics)
     {

@@ -98,6 +98,22 @@ public sealed class ThemeOverrideTests
     }
 
     [Fact]
+    public void Partials_that_render_each_other_in_a_circle_are_found_before_any_page_is_rendered()
+    {
+        using var temp = new TempFolder();
+        var content = SiteWithOwnTheme(temp);
+        temp.Write("site/theme/templates/partials/footer.liquid", "<footer>\n  {% render 'credits' %}\n</footer>\n");
+        temp.Write("site/theme/templates/partials/credits.liquid", "<p>Thanks.</p> {% render 'footer' %}\n");
+
+        var result = Build.Check(content);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(("theme/templates/partials/footer.liquid", 2, 3, Codes.TemplateError),
+            (Build.RelativePath(error, temp.Path("site")), error.Line, error.Column, error.Code));
+        Assert.Contains("credits → footer → credits", error.Message);
+        Assert.Equal(0, result.Pages);
+    }
+
+    [Fact]
     public void A_template_that_fails_while_rendering_is_a_diagnostic_naming_the_template_not_a_crash()
     {
         using var temp = new TempFolder();
@@ -105,16 +121,17 @@ public sealed class ThemeOverrideTests
         var output = temp.Path("site", "_site");
         Assert.True(BuildSite(content, output, null).Succeeded);
         var before = Build.Snapshot(output);
-        // A partial that renders itself never ends: Fluid stops it, and the build says where.
-        File.WriteAllText(temp.Path("site", "theme", "templates", "partials", "footer.liquid"), "<footer>{% render 'footer' %}</footer>\n");
+        // Loops nested deeper than Fluid allows only fail when a page renders them.
+        var nested = string.Concat(Enumerable.Repeat("{% for item in site.nav %}", 60)) + "x" + string.Concat(Enumerable.Repeat("{% endfor %}", 60));
+        temp.Write("site/theme/templates/entry.liquid", "<h1>{{ page.title }}</h1>\n" + nested + "\n");
 
         var result = BuildSite(content, output, null);
         Assert.False(result.Succeeded);
         Assert.Null(result.FatalError);
         var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         Assert.NotEmpty(errors);
-        Assert.All(errors, e => Assert.Equal(Codes.TemplateError, e.Code));
-        Assert.Contains(errors, e => Build.RelativePath(e, Repo.Path()) == "theme/templates/entry.liquid" && e.Message.Contains("'values/mutuality/'") && e.Message.Contains("recursion"));
+        Assert.All(errors, e => Assert.Equal(("theme/templates/entry.liquid", Codes.TemplateError), (Build.RelativePath(e, temp.Path("site")), e.Code)));
+        Assert.Contains(errors, e => e.Message.Contains("'values/mutuality/'") && e.Message.Contains("recursion"));
         Assert.Equal(before, Build.Snapshot(output));
         Assert.Empty(Directory.GetDirectories(temp.Path("site"), "_site.staging-*"));
     }

@@ -12,7 +12,8 @@ namespace PeerCommons.Render.Liquid;
 /// </summary>
 internal static partial class TemplateChecks
 {
-    public static void Run(IFluidTemplate template, string file, string text, TemplateOptions options, PartialStore partials, DiagnosticBag diagnostics)
+    /// <summary>Checks one template; returns the partials it renders (for <see cref="Cycles"/>).</summary>
+    public static IReadOnlySet<string> Run(IFluidTemplate template, string file, string text, TemplateOptions options, PartialStore partials, DiagnosticBag diagnostics)
     {
         var found = new Finder();
         found.VisitTemplate(template);
@@ -26,6 +27,36 @@ internal static partial class TemplateChecks
             var (line, column) = Locate(text, PartialUse(name));
             diagnostics.Error(file, line, column, Codes.TemplateError, $"template: no partial '{name}.liquid' in templates/partials of the theme or the site's theme folder");
         }
+        return found.Partials;
+    }
+
+    /// <summary>
+    /// A partial that renders itself, directly or through others, would never end: reported at the
+    /// render tag that closes the circle. <paramref name="partials"/>: by name ("footer"), its file,
+    /// its text and the partials it renders.
+    /// </summary>
+    public static void Cycles(IReadOnlyDictionary<string, (string File, string Text, IReadOnlySet<string> Renders)> partials, DiagnosticBag diagnostics)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string>();
+        void Visit(string name)
+        {
+            if (done.Contains(name) || !partials.TryGetValue(name, out var partial)) return;
+            path.Add(name);
+            foreach (var next in partial.Renders)
+            {
+                if (path.Contains(next))
+                {
+                    var (line, column) = Locate(partial.Text, PartialUse(next));
+                    var circle = string.Join(" → ", path.SkipWhile(p => p != next).Append(next));
+                    diagnostics.Error(partial.File, line, column, Codes.TemplateError, $"template: partials render each other in a circle that never ends ({circle})");
+                }
+                else Visit(next);
+            }
+            path.RemoveAt(path.Count - 1);
+            done.Add(name);
+        }
+        foreach (var name in partials.Keys.Order(StringComparer.Ordinal)) Visit(name);
     }
 
     /// <summary>Line and column (from 1) of Fluid's "... at (line:column)" parse error.</summary>
