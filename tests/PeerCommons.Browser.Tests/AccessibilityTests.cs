@@ -43,6 +43,30 @@ public sealed class AccessibilityTests(SiteFixture site, ITestOutputHelper outpu
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, failures));
     }
 
+    /// <summary>A site's own footer (tests/PeerCommons.Browser.Tests/fixtures/own-theme) over the bundled theme keeps the pages accessible.</summary>
+    [Theory]
+    [InlineData("home")]
+    [InlineData("entry-project")]
+    [InlineData("list-values")]
+    public async Task Axe_reports_no_violations_on_a_site_with_its_own_footer(string key)
+    {
+        await using var page = await site.OpenAsync(SiteFixture.Phone);
+        await page.GotoAsync(SiteFixture.OwnThemePrefix + site.Pages[key]);
+        Assert.Contains("kept by the Riverside peer support group", await page.Page.InnerTextAsync("footer.site-footer"));
+        foreach (var (_, viewport) in Sizes)
+        {
+            await page.Page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            foreach (var (scheme, colors) in Schemes)
+            {
+                await page.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = colors });
+                var result = await Axe.RunAsync(page.Page);
+                Assert.True(result.Passes > 10, $"axe checked almost nothing on {key}");
+                Assert.True(result.Violations.Length == 0, Describe(result, $"{SiteFixture.OwnThemePrefix}{site.Pages[key]} ({key}, {scheme}, {viewport.Width}px)"));
+            }
+        }
+        Assert.Empty(page.Blocked);
+    }
+
     [Fact]
     public async Task The_axe_check_finds_violations_when_there_are_some()
     {

@@ -101,4 +101,32 @@ public sealed class ServeTests
         request.Headers.Host = "evil.example";
         Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(request)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_mistake_in_the_sites_own_theme_file_shows_in_the_overlay_with_its_place_and_the_last_good_pages_stay()
+    {
+        using var temp = new TempFolder();
+        SmallSite(temp);
+        Directory.Delete(temp.Path("theme"), recursive: true);
+        var footer = temp.Write("theme/templates/partials/footer.liquid", "<footer class=\"site-footer\"><p>Our own footer.</p></footer>\n");
+        // The repository's theme is the bundled one; theme/ beside content/ holds only the site's footer.
+        await using var host = new ServeHost(new SiteEngine(temp.Path("content"), Repo.Path("theme")), port: 0);
+        await host.StartAsync();
+        Assert.False(host.LastOutcome!.HasErrors, string.Join("\n", host.LastOutcome.Errors));
+        using var http = new HttpClient { BaseAddress = host.Url, Timeout = Wait };
+        Assert.Contains("Our own footer.", await http.GetStringAsync("values/mutuality/"));
+        await using var events = await EventStream.Open(host.Url!);
+        await events.Next("hello");
+
+        File.WriteAllText(footer, "<footer class=\"site-footer\">\n  <p>{{ site.title | shout }}</p>\n</footer>\n");
+        var error = await events.Next("errors");
+        Assert.True(error.Contains("theme/templates/partials/footer.liquid(2,20): error PC0903"), error);
+        Assert.Contains("unknown filter", error);
+        Assert.Contains("shout", error);
+        Assert.Contains("Our own footer.", await http.GetStringAsync("values/mutuality/"));
+
+        File.WriteAllText(footer, "<footer class=\"site-footer\"><p>{{ site.title | upcase }}</p></footer>\n");
+        await events.Next("reload");
+        Assert.Contains("<p>SERVE TEST</p>", await http.GetStringAsync("values/mutuality/"));
+    }
 }

@@ -10,7 +10,8 @@ public static class CommandLine
     {
         var content = new Option<string>("--content") { Description = "Folder with site.yaml and the entries", DefaultValueFactory = _ => "content" };
         var output = new Option<string>("--output") { Description = "Folder to write the site to (replaced only when the build succeeds)", DefaultValueFactory = _ => "_site" };
-        var theme = new Option<string?>("--theme") { Description = "Theme folder (templates/ and assets/); default: theme/ beside the content folder" };
+        var theme = new Option<string?>("--theme") { Description = "Bundled theme folder (templates/ and assets/); default: the theme shipped with peercommons" };
+        var overrides = new Option<string?>("--theme-overrides") { Description = "The site's own theme files, which replace bundled files of the same name; default: theme/ beside the content folder" };
         var format = new Option<OutputFormat>("--format") { Description = "How diagnostics are printed: text, github or json", DefaultValueFactory = _ => OutputFormat.Text };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only diagnostics (and the summary when something is wrong)" };
         var drafts = new Option<bool>("--drafts") { Description = "Include entries marked draft: true" };
@@ -21,7 +22,7 @@ public static class CommandLine
 
         var build = new Command("build", "Build the static site from the content folder");
         var check = new Command("check", "Validate all content without writing anything; exits 1 on any error");
-        foreach (var option in new Option[] { content, theme, format, quiet, drafts }) { build.Options.Add(option); check.Options.Add(option); }
+        foreach (var option in new Option[] { content, theme, overrides, format, quiet, drafts }) { build.Options.Add(option); check.Options.Add(option); }
         build.Options.Add(output);
         build.Options.Add(baseUrl);
 
@@ -31,6 +32,7 @@ public static class CommandLine
                 ContentDirectory = parse.GetValue(content)!,
                 OutputDirectory = isCheck ? "_site" : parse.GetValue(output)!,
                 ThemeDirectory = parse.GetValue(theme),
+                ThemeOverridesDirectory = parse.GetValue(overrides),
                 WriteOutput = !isCheck,
                 IncludeDrafts = parse.GetValue(drafts),
             },
@@ -49,10 +51,11 @@ public static class CommandLine
         root.Subcommands.Add(CodeOwnersCommand.Create(Guarded));
         root.Subcommands.Add(SearchIndexCommand.Create(Guarded));
         root.Subcommands.Add(SchemaCommand.Create(Guarded));
+        root.Subcommands.Add(ThemeCommand.Create(Guarded, content, theme, overrides));
         var serve = new Command("serve", "Preview the site on 127.0.0.1, rebuilding and reloading pages as content/ and theme/ change");
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8080 };
-        foreach (var option in new Option[] { content, theme, port, drafts }) serve.Options.Add(option);
-        serve.SetAction(parse => Guarded(() => Serve.ServeCommand.Run(parse.GetValue(content)!, parse.GetValue(theme), parse.GetValue(port), parse.GetValue(drafts))));
+        foreach (var option in new Option[] { content, theme, overrides, port, drafts }) serve.Options.Add(option);
+        serve.SetAction(parse => Guarded(() => Serve.ServeCommand.Run(parse.GetValue(content)!, parse.GetValue(theme), parse.GetValue(port), parse.GetValue(drafts), parse.GetValue(overrides))));
         root.Subcommands.Add(serve);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

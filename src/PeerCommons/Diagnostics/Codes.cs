@@ -66,4 +66,5 @@ public static class Codes
     // Output
     public const string OutputFailed = "PC0901";
     public const string BrokenInternalLink = "PC0902";
+    public const string TemplateError = "PC0903";
 }

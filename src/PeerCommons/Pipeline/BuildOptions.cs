@@ -4,8 +4,10 @@ public sealed record BuildOptions
 {
     public string ContentDirectory { get; init; } = "content";
     public string OutputDirectory { get; init; } = "_site";
-    /// <summary>Null: the theme/ folder found next to content/ or above the working folder.</summary>
+    /// <summary>The bundled theme; null: the theme shipped with the tool.</summary>
     public string? ThemeDirectory { get; init; }
+    /// <summary>The site's own theme files, which replace the bundled ones of the same name; null: theme/ beside the content folder.</summary>
+    public string? ThemeOverridesDirectory { get; init; }
     /// <summary>False for check: render everything in memory, write nothing.</summary>
     public bool WriteOutput { get; init; } = true;
     public bool IncludeDrafts { get; init; }

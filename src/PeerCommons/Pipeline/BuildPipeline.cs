@@ -46,9 +46,10 @@ public static class BuildPipeline
             PageWeights = (sink as WeighingSink)?.Weights() ?? [],
         };
 
+        var theme = ThemeLocator.Find(options);
         // Refused before anything is read: an output inside content/ would otherwise be loaded as content first.
         if (options.WriteOutput && OutputSwap.CheckReplaceable(options.OutputDirectory,
-                [options.ContentDirectory, .. ThemeLocator.Find(options) is { } theme ? new[] { theme } : []]) is { } refusal)
+                [options.ContentDirectory, .. theme?.Roots ?? []]) is { } refusal)
             return Result(null, 0, false, refusal);
 
         var site = Stage("load", () => ContentLoader.Load(options.ContentDirectory, diagnostics, options.IncludeDrafts));
@@ -60,8 +61,7 @@ public static class BuildPipeline
         });
         var parsed = Stage("parse", () => MarkdownStage.Parse(site, diagnostics));
 
-        var themeDirectory = ThemeLocator.Find(options);
-        if (themeDirectory is null)
+        if (theme is null)
             return Result(null, 0, false, "no theme found: pass --theme with the folder that holds templates/ and assets/");
 
         string? staging = null;
@@ -78,11 +78,11 @@ public static class BuildPipeline
 
         try
         {
-            var templates = Stage("theme", () => ThemeTemplates.Load(themeDirectory, diagnostics));
-            var npm = ThemeAssets.FromNpm(themeDirectory).ToList();
-            if (options.WriteOutput && (ThemeAssets.Lunr(themeDirectory) is null || ThemeAssets.MarkdownIt(themeDirectory) is null))
-                throw new IOException(ThemeAssets.MissingNpmScripts(themeDirectory));
-            var assets = Stage("assets", () => ThemeAssets.Publish(themeDirectory, sink, npm));
+            var templates = Stage("theme", () => ThemeTemplates.Load(theme, diagnostics));
+            var npm = ThemeAssets.FromNpm(theme).ToList();
+            if (options.WriteOutput && (ThemeAssets.Lunr(theme) is null || ThemeAssets.MarkdownIt(theme) is null))
+                throw new IOException(ThemeAssets.MissingNpmScripts(theme));
+            var assets = Stage("assets", () => ThemeAssets.Publish(theme, sink, npm));
             var context = new RenderContext(site, parsed, assets, diagnostics);
             var links = new LinkChecker();
             // The search index is built on its own thread while the pages render: it is one long
@@ -93,7 +93,7 @@ public static class BuildPipeline
                 var clock = Stopwatch.StartNew();
                 return (Payload: SearchIndexStage.Write(context, sink), clock.Elapsed);
             });
-            var pages = diagnostics.HasErrorsFor(DisplayPath.For(Path.Combine(themeDirectory, "templates"))) ? 0
+            var pages = templates.HasErrors ? 0
                 : Stage("render", () => RenderPages(context, templates, sink, links));
             Step("feeds", () => SiteFeeds.WriteAll(context, sink));
             var (payload, indexTime) = indexing.GetAwaiter().GetResult();
@@ -178,9 +178,10 @@ public static class BuildPipeline
         {
             templates.Render(context.SiteView(page, section), view, writer.Text);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Scriban.Syntax.ScriptRuntimeException)
+        catch (TemplateRenderException ex)
         {
-            context.Diagnostics.Error(entry?.Path ?? "theme/templates", 1, 1, Codes.OutputFailed, $"page '{page}' could not be rendered: {ex.Message}");
+            // The template is at fault, not the entry: the diagnostic names the template, and the page.
+            context.Diagnostics.Error(ex.Template, 1, 1, Codes.TemplateError, $"template: page '{page}' could not be rendered: {ex.Message}");
             return;
         }
         var html = writer.Written;

@@ -5,14 +5,14 @@ namespace PeerCommons.Serve;
 /// <summary><c>peercommons serve</c>: builds in memory, serves on 127.0.0.1, rebuilds on change until Ctrl+C.</summary>
 public static class ServeCommand
 {
-    public static int Run(string content, string? theme, int port, bool drafts)
+    public static int Run(string content, string? theme, int port, bool drafts, string? themeOverrides = null)
     {
         if (!Directory.Exists(content))
         {
             Console.Error.WriteLine($"error: content folder '{content}' does not exist; pass --content with the folder that holds site.yaml");
             return Cli.ExitCodes.UsageOrIo;
         }
-        var engine = new SiteEngine(content, theme, drafts);
+        var engine = new SiteEngine(content, theme, drafts, themeOverrides);
         var host = new ServeHost(engine, port, line => Console.Error.WriteLine(line));
         try
         {

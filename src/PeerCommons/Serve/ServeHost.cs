@@ -61,7 +61,7 @@ public sealed class ServeHost : IAsyncDisposable
         Url = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");
 
         Watch(_engine.ContentRoot);
-        if (_engine.ThemeDirectory is { } theme) Watch(theme);
+        foreach (var root in _engine.Theme?.Roots ?? []) Watch(root);
         _timer = new Timer(_ => _kick.Writer.TryWrite(true));
         _loop = Task.Run(RebuildLoop);
     }

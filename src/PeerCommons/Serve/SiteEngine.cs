@@ -37,7 +37,7 @@ public sealed class SiteEngine
     private readonly string _root;
     private readonly string? _themeOption;
     private readonly bool _includeDrafts;
-    private string? _themeDirectory;
+    private ThemeLayers? _theme;
 
     // The model: what is loaded, parsed and known about the content now (even when it has errors).
     private readonly SortedDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -79,15 +79,19 @@ public sealed class SiteEngine
     /// <summary>Set when a rebuild threw: the model may be half-updated, so the next change rebuilds everything.</summary>
     private bool _needsFullBuild;
 
-    public SiteEngine(string contentDirectory, string? themeDirectory = null, bool includeDrafts = false)
+    private readonly string? _themeOverridesOption;
+
+    public SiteEngine(string contentDirectory, string? themeDirectory = null, bool includeDrafts = false, string? themeOverrides = null)
     {
         _root = Path.GetFullPath(contentDirectory);
         _themeOption = themeDirectory;
+        _themeOverridesOption = themeOverrides;
         _includeDrafts = includeDrafts;
     }
 
     public string ContentRoot => _root;
-    public string? ThemeDirectory => _themeDirectory ?? ThemeLocator.Find(Options);
+    /// <summary>The theme's layers (bundled, and the site's own folder when there is one).</summary>
+    public ThemeLayers? Theme => _theme ?? ThemeLocator.Find(Options);
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
     public IReadOnlyDictionary<string, byte[]> Files => _served;
     public int Number => _number;
@@ -95,7 +99,7 @@ public sealed class SiteEngine
     /// <summary>Why search does not work in this preview (lunr.js not installed), or null when it does.</summary>
     public string? SearchProblem { get; private set; }
 
-    private BuildOptions Options => new() { ContentDirectory = _root, ThemeDirectory = _themeOption, IncludeDrafts = _includeDrafts, WriteOutput = false };
+    private BuildOptions Options => new() { ContentDirectory = _root, ThemeDirectory = _themeOption, ThemeOverridesDirectory = _themeOverridesOption, IncludeDrafts = _includeDrafts, WriteOutput = false };
 
     public bool TryGetFile(string path, out byte[] bytes)
     {
@@ -155,14 +159,14 @@ public sealed class SiteEngine
     private bool LoadTheme(out string? fatal)
     {
         fatal = null;
-        _themeDirectory = ThemeLocator.Find(Options);
-        if (_themeDirectory is null)
+        _theme = ThemeLocator.Find(Options);
+        if (_theme is null)
         {
             fatal = "no theme found: pass --theme with the folder that holds templates/ and assets/";
             return false;
         }
         var bag = new DiagnosticBag();
-        _templates = ThemeTemplates.Load(_themeDirectory, bag);
+        _templates = ThemeTemplates.Load(_theme, bag);
         _themeDiagnostics = bag.Sorted().ToList();
         return true;
     }
@@ -177,11 +181,12 @@ public sealed class SiteEngine
         var clock = Stopwatch.StartNew();
         var plan = new Plan();
         var contentFiles = new SortedSet<string>(StringComparer.Ordinal);
-        var theme = _themeDirectory is null ? null : Path.GetFullPath(_themeDirectory);
+        // The site's theme folder may not exist yet when serve starts: a file put there later is a theme change too.
+        string[] themeRoots = _theme is null ? [] : [.. _theme.Roots, ThemeLocator.SiteFolder(Options)];
         foreach (var raw in changedPaths)
         {
             var full = Path.GetFullPath(raw);
-            if (theme is not null && IsUnder(full, theme)) { plan.All = true; plan.Theme = true; continue; }
+            if (themeRoots.Any(root => IsUnder(full, root))) { plan.All = true; plan.Theme = true; continue; }
             if (!IsUnder(full, _root)) continue;
             var relative = Path.GetRelativePath(_root, full).Replace('\\', '/');
             if (relative.Split('/').Any(p => p.StartsWith('.'))) continue;
@@ -283,12 +288,12 @@ public sealed class SiteEngine
 
         var sink = new MemorySink();
         var assets = _assets;
-        if ((plan.All || assets is null) && _themeDirectory is not null)
+        if ((plan.All || assets is null) && _theme is not null)
         {
             // Missing lunr.js or markdown-it (npm ci not run) only means no search or form preview, but the person must be told.
-            SearchProblem = ThemeAssets.Lunr(_themeDirectory) is null || ThemeAssets.MarkdownIt(_themeDirectory) is null
-                ? ThemeAssets.MissingNpmScripts(_themeDirectory) : null;
-            assets = ThemeAssets.Publish(_themeDirectory, sink, ThemeAssets.FromNpm(_themeDirectory));
+            SearchProblem = ThemeAssets.Lunr(_theme) is null || ThemeAssets.MarkdownIt(_theme) is null
+                ? ThemeAssets.MissingNpmScripts(_theme) : null;
+            assets = ThemeAssets.Publish(_theme, sink, ThemeAssets.FromNpm(_theme));
         }
         var context = new RenderContext(site, parsed, assets!, new DiagnosticBag(), keysKept ? _reverseLinks.Patch(changes, oldSite!, site) : null);
         if (keysKept) _listItems.Forget(changes);
@@ -522,6 +527,12 @@ public sealed class SiteEngine
         out Dictionary<string, List<string>> pagesByKey, out List<string> indexPages, out Dictionary<string, string> redirects)
     {
         var templates = _templates!;
+        if (templates.HasErrors)
+        {
+            // The theme's diagnostics say what is wrong; rendering every page with it would only repeat them.
+            (pagesByKey, indexPages, redirects) = (new(StringComparer.Ordinal), [], new(StringComparer.Ordinal));
+            return 0;
+        }
         var entries = (plan.All ? site.Pages : plan.Keys.Select(k => site.ByKey.GetValueOrDefault(k)).OfType<Entry>()
                 .Where(e => e.Kind != EntryKind.Annotation))
             .Distinct().ToList();

@@ -1,21 +1,20 @@
 using System.Security.Cryptography;
+using PeerCommons.Pipeline;
 using PeerCommons.Render;
 
 namespace PeerCommons.Write;
 
 /// <summary>
-/// Copies theme/assets/ into the site's assets/ with a content hash in each file name
+/// Copies the theme's assets/ into the site's assets/ with a content hash in each file name
 /// (site.3f2a9c1b.css), so hosts can cache them for a year and a new build is never stale.
 /// </summary>
 public static class ThemeAssets
 {
-    public static AssetPaths Publish(string themeDirectory, IOutputSink sink, IEnumerable<(string Name, byte[] Bytes)> extra)
+    /// <summary>Publishes assets/ of both theme layers; a site's file replaces the bundled one of the same name.</summary>
+    public static AssetPaths Publish(ThemeLayers theme, IOutputSink sink, IEnumerable<(string Name, byte[] Bytes)> extra)
     {
-        var folder = Path.Combine(themeDirectory, "assets");
         var published = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder).OrderBy(f => f, StringComparer.Ordinal).Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f)))
-            : [];
+        var files = theme.FilesIn("assets").Select(f => (Name: f.Key, Bytes: File.ReadAllBytes(f.Value.Path)));
         foreach (var (name, bytes) in files.Concat(extra))
         {
             var path = "assets/" + Fingerprinted(name, bytes);
@@ -34,35 +33,32 @@ public static class ThemeAssets
     /// lunr.js comes from npm (theme/package.json pins it), never from a copy in this repository.
     /// Returns null when `npm ci --prefix theme` has not been run.
     /// </summary>
-    public static (string Name, byte[] Bytes)? Lunr(string themeDirectory) => FromNpm(themeDirectory, "lunr/lunr.min.js", "lunr.min.js");
-
-    /// <summary>What to do when the npm scripts are missing: one wording for build and serve.</summary>
-    public static string MissingNpmScripts(string themeDirectory)
-    {
-        var missing = Lunr(themeDirectory) is null
-            ? MarkdownIt(themeDirectory) is null ? "lunr.js and markdown-it are missing" : "lunr.js is missing"
-            : "markdown-it is missing";
-        var broken = Lunr(themeDirectory) is null ? "the site's search" : "the propose form's preview";
-        return $"{missing} from {Path.Combine(themeDirectory, "node_modules")}, so {broken} cannot work: run 'npm ci --prefix theme' first (it needs Node.js)";
-    }
+    public static (string Name, byte[] Bytes)? Lunr(ThemeLayers theme) => FromNpm(theme, "lunr/lunr.min.js", "lunr.min.js");
 
     /// <summary>
     /// markdown-it, for the propose form's live preview, comes from npm the same way (theme/package.json
     /// pins it). Returns null when `npm ci --prefix theme` has not been run.
     /// </summary>
-    public static (string Name, byte[] Bytes)? MarkdownIt(string themeDirectory) => FromNpm(themeDirectory, "markdown-it/dist/browser/markdown-it.umd.min.js", "markdown-it.min.js");
+    public static (string Name, byte[] Bytes)? MarkdownIt(ThemeLayers theme) => FromNpm(theme, "markdown-it/dist/browser/markdown-it.umd.min.js", "markdown-it.min.js");
 
     /// <summary>The scripts taken from npm that every build publishes, those that are installed.</summary>
-    public static IEnumerable<(string Name, byte[] Bytes)> FromNpm(string themeDirectory) =>
-        new[] { Lunr(themeDirectory), MarkdownIt(themeDirectory) }.OfType<(string, byte[])>();
+    public static IEnumerable<(string Name, byte[] Bytes)> FromNpm(ThemeLayers theme) =>
+        new[] { Lunr(theme), MarkdownIt(theme) }.OfType<(string, byte[])>();
+
+    /// <summary>What to do when the npm scripts are missing: one wording for build and serve.</summary>
+    public static string MissingNpmScripts(ThemeLayers theme)
+    {
+        var missing = Lunr(theme) is null
+            ? MarkdownIt(theme) is null ? "lunr.js and markdown-it are missing" : "lunr.js is missing"
+            : "markdown-it is missing";
+        var broken = Lunr(theme) is null ? "the site's search" : "the propose form's preview";
+        return $"{missing} from {Path.Combine(theme.Bundled, "node_modules")}, so {broken} cannot work: run 'npm ci --prefix theme' first (it needs Node.js)";
+    }
 
     /// <param name="file">The file below node_modules/, with '/' separators.</param>
     /// <param name="name">The name it is published under in assets/.</param>
-    private static (string Name, byte[] Bytes)? FromNpm(string themeDirectory, string file, string name)
-    {
-        var path = Path.Combine([themeDirectory, "node_modules", .. file.Split('/')]);
-        return File.Exists(path) ? (name, File.ReadAllBytes(path)) : null;
-    }
+    private static (string Name, byte[] Bytes)? FromNpm(ThemeLayers theme, string file, string name) =>
+        theme.Resolve("node_modules/" + file) is { } path ? (name, File.ReadAllBytes(path)) : null;
 
     public static string Fingerprinted(string name, byte[] bytes)
     {

@@ -29,6 +29,9 @@ public sealed class SiteFixture : IAsyncLifetime
     private IBrowser? _browser;
 
     public string SiteDirectory => Path.Combine(_temp, "_site");
+    /// <summary>The same site built with a site's own theme folder over the bundled theme (an overridden footer), served under <see cref="OwnThemePrefix"/>.</summary>
+    public string OwnThemeSiteDirectory => Path.Combine(_temp, "_site-own-theme");
+    public const string OwnThemePrefix = "with-own-theme/";
     public NetlifyHeaders Headers { get; } = NetlifyHeaders.Load(Repo.Path("netlify.toml"));
     public BuildResult Build { get; private set; } = null!;
     /// <summary>Template key (see <see cref="SitePages"/>) to the site path of one page that uses it.</summary>
@@ -51,6 +54,16 @@ public sealed class SiteFixture : IAsyncLifetime
         if (!Build.Succeeded || !Build.Written)
             throw new InvalidOperationException("building the starter site failed: " + (Build.FatalError ??
                 string.Join(Environment.NewLine, Build.Diagnostics.Select(d => d.ToString()))));
+
+        var ownTheme = BuildPipeline.Run(new BuildOptions
+        {
+            ContentDirectory = Repo.Path("content"),
+            ThemeDirectory = Repo.Path("theme"),
+            ThemeOverridesDirectory = Repo.Path("tests", "PeerCommons.Browser.Tests", "fixtures", "own-theme"),
+            OutputDirectory = OwnThemeSiteDirectory,
+            WriteOutput = true,
+        });
+        if (!ownTheme.Succeeded) throw new InvalidOperationException("building the starter site with its own footer failed: " + ownTheme.FatalError);
 
         (Pages, QuickExitUrl) = SitePages.Discover(SiteDirectory);
 
@@ -102,8 +115,11 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         var sitePath = Uri.UnescapeDataString(uri.AbsolutePath);
         var relative = sitePath.TrimStart('/');
+        // The site built with its own theme folder is served under a sub-path, as a host may serve it.
+        var ownTheme = relative.StartsWith(OwnThemePrefix, StringComparison.Ordinal);
+        if (ownTheme) sitePath = "/" + (relative = relative[OwnThemePrefix.Length..]);
         if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
-        var root = Path.GetFullPath(SiteDirectory) + Path.DirectorySeparatorChar;
+        var root = Path.GetFullPath(ownTheme ? OwnThemeSiteDirectory : SiteDirectory) + Path.DirectorySeparatorChar;
         var file = Path.GetFullPath(Path.Combine(root, relative));
         var status = 200;
         if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file))

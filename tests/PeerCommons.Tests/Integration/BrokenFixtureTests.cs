@@ -7,7 +7,8 @@ using PeerCommons.Tests.Support;
 namespace PeerCommons.Tests.Integration;
 
 /// <summary>
-/// fixtures/broken/&lt;name&gt;/: a content folder (and optionally its own theme/) plus expected.txt with
+/// fixtures/broken/&lt;name&gt;/: a content folder (and optionally the site's own theme/ files beside it, over
+/// the repository's theme, or a bundled-theme/ that replaces the repository's) plus expected.txt with
 /// the exact diagnostics, one per line: <c>content/x.md(line,col): error PCnnnn</c>, optionally
 /// followed by <c>: text</c> that the message must contain. Every diagnostic the run produces
 /// must be listed, and every listed one must be produced. A fixture with generate.txt
@@ -54,7 +55,7 @@ public sealed partial class BrokenFixtureTests
             }
         }
 
-        var theme = Directory.Exists(Path.Combine(root, "theme")) ? Path.Combine(root, "theme") : null;
+        var theme = Directory.Exists(Path.Combine(root, "bundled-theme")) ? Path.Combine(root, "bundled-theme") : null;
         var result = Build.Check(Path.Combine(root, "content"), theme);
 
         var expected = File.ReadAllLines(Path.Combine(fixture, "expected.txt")).Where(l => l.Trim().Length > 0)

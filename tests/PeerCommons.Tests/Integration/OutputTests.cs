@@ -20,32 +20,6 @@ public sealed class OutputTests
     }
 
     [Fact]
-    public void Pages_are_the_same_whether_the_layout_is_written_around_them_in_advance_or_rendered_after_them()
-    {
-        // The theme's plain {{ content }} lets each page render in one pass with its layout; any other
-        // use of content (here a second space) falls back to rendering the page, then the layout.
-        using var temp = new TempFolder();
-        var theme = temp.Path("theme");
-        Build.CopyFolder(Repo.Path("theme", "templates"), Path.Combine(theme, "templates"));
-        Build.CopyFolder(Repo.Path("theme", "assets"), Path.Combine(theme, "assets"));
-        foreach (var package in new[] { "lunr", "markdown-it" })
-            Build.CopyFolder(Repo.Path("theme", "node_modules", package), Path.Combine(theme, "node_modules", package));
-        var layout = Path.Combine(theme, "templates", "layout.liquid");
-        Assert.Contains("{{ content }}", File.ReadAllText(layout));
-        File.WriteAllText(layout, File.ReadAllText(layout).Replace("{{ content }}", "{{ content  }}"));
-        Assert.True(PeerCommons.Render.ThemeTemplates.Load(Repo.Path("theme"), new DiagnosticBag()).RendersInOnePass("entry"));
-        Assert.False(PeerCommons.Render.ThemeTemplates.Load(theme, new DiagnosticBag()).RendersInOnePass("entry"));
-
-        var onePass = Build.Write(Build.ValidContent, temp.Path("one"));
-        var twoPasses = Build.Write(Build.ValidContent, temp.Path("two"), theme);
-        Assert.True(onePass.Succeeded && twoPasses.Succeeded, Build.Describe(onePass.Diagnostics.Concat(twoPasses.Diagnostics)));
-        var a = Build.Snapshot(temp.Path("one"));
-        var b = Build.Snapshot(temp.Path("two"));
-        Assert.Equal(a.Keys, b.Keys);
-        foreach (var (path, hash) in a) Assert.True(hash == b[path], $"{path} differs between the two ways of rendering");
-    }
-
-    [Fact]
     public void A_failed_build_leaves_the_previous_output_exactly_as_it_was()
     {
         using var temp = new TempFolder();
