@@ -48,11 +48,14 @@ public static class ThemeAssets
     /// <summary>What to do when the npm scripts are missing: one wording for build and serve.</summary>
     public static string MissingNpmScripts(ThemeLayers theme)
     {
-        var missing = Lunr(theme) is null
-            ? MarkdownIt(theme) is null ? "lunr.js and markdown-it are missing" : "lunr.js is missing"
-            : "markdown-it is missing";
-        var broken = Lunr(theme) is null ? "the site's search" : "the propose form's preview";
-        return $"{missing} from {Path.Combine(theme.Bundled, "node_modules")}, so {broken} cannot work: run 'npm ci --prefix theme' first (it needs Node.js)";
+        var folder = Path.Combine(theme.Bundled, "node_modules");
+        var problem = (Lunr(theme), MarkdownIt(theme)) switch
+        {
+            (null, null) => $"lunr.js is missing from {folder} (and so is markdown-it), so the site's search and the propose form's preview cannot work",
+            (null, _) => $"lunr.js is missing from {folder}, so the site's search cannot work",
+            _ => $"markdown-it is missing from {folder}, so the propose form's preview cannot work",
+        };
+        return problem + ": run 'npm ci --prefix theme' first (it needs Node.js)";
     }
 
     /// <param name="file">The file below node_modules/, with '/' separators.</param>
