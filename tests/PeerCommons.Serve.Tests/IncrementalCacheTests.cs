@@ -15,8 +15,9 @@ public sealed class IncrementalCacheTests
         using var site = new EditedSite();
         var project = site.File("projects/capital-inpatient-peer-support.md");
         site.Edit(project, t => t.Replace("title: \"CAPITAL", "title: \"Aardvark CAPITAL"));   // first in its list and tag pages
-        site.Edit(project, t => t.Replace("updated: 2026-11-22", "updated: 2027-01-05"));       // newest: into feed.xml, sitemap date
-        site.Edit(project, t => t.Replace("updated: 2027-01-05", "updated: 2026-11-22"));       // out of feed.xml again
+        var updated = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(project), @"updated: \d{4}-\d{2}-\d{2}").Value;
+        site.Edit(project, t => t.Replace(updated, "updated: 2027-01-05"));                     // newest: into feed.xml, sitemap date
+        site.Edit(project, t => t.Replace("updated: 2027-01-05", updated));                     // out of feed.xml again
         // All content has the same date, so feed.xml shows the first keys: annotations of communities early in the alphabet.
         site.Edit(site.File("annotations/bme-racialised-communities/advocacy-accreditation-precedent.md"), t => t.Replace("title: \"", "title: \"Renamed "));
         var annotation = site.File("annotations/scotland/mutuality-changes-teamwork.md");
@@ -33,6 +34,9 @@ public sealed class IncrementalCacheTests
         // Each annotation says whose words it is, from its community's flag: its target page, the
         // community's page and both feeds must follow the flag.
         Assert.Contains("compiled_from_research: true", File.ReadAllText(community));
+        // A note that says nothing of its own provenance follows the flag (the starter notes say
+        // provenance: editors explicitly, and keep saying so when a community claims its page).
+        site.Edit(site.File("annotations/scotland/mutuality-changes-teamwork.md"), t => t.Replace("provenance: editors\n", ""));
         site.Edit(community, t => t.Replace("compiled_from_research: true", "compiled_from_research: false"));
         Assert.Contains("Written by", System.Text.Encoding.UTF8.GetString(site.Engine.Files["values/mutuality/index.html"]));
     }
