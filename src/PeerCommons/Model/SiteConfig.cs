@@ -20,4 +20,15 @@ public sealed record SiteConfig
     public string SourcePath { get; init; } = "site.yaml";
     /// <summary>The site's public address, when known; used only where a format demands absolute URLs (sitemap, feed, copy-link).</summary>
     public string? BaseUrl { get; init; }
+    /// <summary>
+    /// Words and phrases that show the help link above search results: someone searching them may be in
+    /// crisis and should not have to look through results first. Matched case-insensitively, whole words.
+    /// </summary>
+    public IReadOnlyList<string> CrisisWords { get; init; } = DefaultCrisisWords;
+
+    public static readonly IReadOnlyList<string> DefaultCrisisWords =
+    [
+        "suicide", "suicidal", "kill myself", "end my life", "want to die", "self harm", "self-harm", "selfharm",
+        "overdose", "samaritans", "crisis", "emergency", "in danger", "hurt myself", "cutting",
+    ];
 }
