@@ -57,8 +57,9 @@
   // The address to share for a page of this site (given as resolved here): the public one when the build knows it
   // (body[data-page-url]), the browser's over http(s), and from disk the path from the site root.
   var home = d.querySelector("a.site-title"), siteRoot = home ? home.href.replace(/[^/]*$/, "") : "";
-  var here = location.href.split("#")[0], pageUrl = d.body.getAttribute("data-page-url");
+  var here = location.href.split("#")[0];
   function shareable(url) {
+    var pageUrl = d.body.getAttribute("data-page-url");
     var fromRoot = url.indexOf(siteRoot) === 0 ? url.slice(siteRoot.length).replace(/index\.html$/, "") : null;
     if (fromRoot === null) return url;
     var hereFromRoot = here.slice(siteRoot.length).replace(/index\.html$/, "");

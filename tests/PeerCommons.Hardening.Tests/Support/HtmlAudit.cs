@@ -19,8 +19,8 @@ public static partial class HtmlAudit
     /// <summary>Attributes that carry a URL a browser follows or loads.</summary>
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "background", "cite", "ping", "manifest"];
 
-    /// <summary>The theme's own scripts: site.js and search.js, fingerprinted, below assets/.</summary>
-    [GeneratedRegex(@"^(\.\./)*assets/(site|search)\.[0-9a-f]{10}\.js$")]
+    /// <summary>The theme's own scripts: site.js, search.js and the 404 page's not-found.js, fingerprinted, below assets/.</summary>
+    [GeneratedRegex(@"^(\.\./)*assets/(site|search|not-found)\.[0-9a-f]{10}\.js$")]
     private static partial Regex ThemeScript();
 
     [GeneratedRegex(@"^\s*(javascript|data|vbscript|file|blob)\s*:", RegexOptions.IgnoreCase)]
