@@ -64,7 +64,7 @@
     if (fromRoot === null) return url;
     var hereFromRoot = here.slice(siteRoot.length).replace(/index\.html$/, "");
     if (pageUrl && pageUrl.endsWith(hereFromRoot)) return pageUrl.slice(0, pageUrl.length - hereFromRoot.length) + fromRoot;
-    return /^https?:$/.test(location.protocol) ? url.replace(/index\.html$/, "") : fromRoot;
+    return /^https?:$/.test(location.protocol) ? url : fromRoot;
   }
   // In the trainer view the links to share are the learner's: slides must not send learners to facilitator notes.
   var trainer = d.body.classList.contains("view-trainer") && viewSwitch;
