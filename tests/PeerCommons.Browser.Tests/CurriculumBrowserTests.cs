@@ -13,7 +13,7 @@ namespace PeerCommons.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CurriculumBrowserTests(SiteFixture site)
 {
-    private static readonly string BaseUrl = Regex.Match(File.ReadAllText(Repo.Path("content", "site.yaml")), @"(?m)^base_url:\s*(\S+)\s*$").Groups[1].Value;
+    private static readonly string BaseUrl = PublicAddress.BaseUrl;
 
     [Fact]
     public async Task An_old_module_address_redirects_to_the_module_page()
@@ -56,7 +56,7 @@ public sealed class CurriculumBrowserTests(SiteFixture site)
         Assert.Equal(0, await page.Page.Locator(".facilitator").CountAsync());
     }
 
-    private static string Folder(string sitePath) => sitePath.EndsWith("index.html", StringComparison.Ordinal) ? sitePath[..^"index.html".Length] : sitePath;
+    private static string Folder(string sitePath) => PublicAddress.Folder(sitePath);
 
     private static async Task<string> CopyAsync(SitePage page, ILocator button)
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PeerCommons.Browser.Tests.Support;
 
@@ -11,9 +10,9 @@ namespace PeerCommons.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class TrainerLinkTests(SiteFixture site)
 {
-    private static readonly string BaseUrl = Regex.Match(File.ReadAllText(Repo.Path("content", "site.yaml")), @"(?m)^base_url:\s*(\S+)\s*$").Groups[1].Value;
+    private static readonly string BaseUrl = PublicAddress.BaseUrl;
 
-    private static string Folder(string sitePath) => sitePath.EndsWith("index.html", StringComparison.Ordinal) ? sitePath[..^"index.html".Length] : sitePath;
+    private static string Folder(string sitePath) => PublicAddress.Folder(sitePath);
 
     private async Task<SitePage> OpenWithClipboardAsync()
     {
