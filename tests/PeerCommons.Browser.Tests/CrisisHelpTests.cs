@@ -25,7 +25,7 @@ public sealed class CrisisHelpTests(SiteFixture site)
     [InlineData("I want to kill myself")]
     public async Task A_search_for_a_crisis_word_shows_the_help_link_above_the_results(string query)
     {
-        await using var page = await site.OpenAsync(SiteFixture.Phone);
+        await using var page = await site.OpenAsync(SiteFixture.NarrowPhone);
         await SearchAsync(page, query);
         var help = page.Page.Locator("[data-search-help]");
         Assert.True(await help.IsVisibleAsync(), $"no help link shown for “{query}”");
@@ -33,7 +33,7 @@ public sealed class CrisisHelpTests(SiteFixture site)
         Assert.EndsWith("/pages/help/index.html", await link.EvaluateAsync<string>("a => a.href"));
         // Above the results, and on the first screen of a phone.
         var box = await help.BoundingBoxAsync();
-        Assert.True(box!.Y + box.Height < SiteFixture.Phone.Height, $"the help link is below the first screen (y={box.Y})");
+        Assert.True(box!.Y + box.Height < SiteFixture.NarrowPhone.Height, $"the help link is below the first screen (y={box.Y})");
         var firstResult = page.Page.Locator(".search-result").First;
         if (await firstResult.CountAsync() > 0)
             Assert.True(box.Y < (await firstResult.BoundingBoxAsync())!.Y, "the help link is not above the results");

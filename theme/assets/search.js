@@ -222,7 +222,6 @@
   function update() {
     if (!input.value.trim()) { render({ index: { search: function () { return []; } }, store: [] }); return; }
     status.textContent = "Searching\u2026";
-    showHelp(input.value, false);
     loadIndex().then(render, function () {
       showHelp(input.value, true);
       status.textContent = "Search could not be loaded. You can browse the lists of entries instead.";
