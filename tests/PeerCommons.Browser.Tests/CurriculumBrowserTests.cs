@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PeerCommons.Browser.Tests.Support;
-using PeerCommons.Pipeline;
 
 namespace PeerCommons.Browser.Tests;
 
@@ -14,45 +13,26 @@ namespace PeerCommons.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CurriculumBrowserTests(SiteFixture site)
 {
-    private static readonly string BaseUrl = Regex.Match(File.ReadAllText(Repo.Path("content", "site.yaml")), @"(?m)^base_url:\s*(\S+)\s*$").Groups[1].Value;
+    private static readonly string BaseUrl = PublicAddress.BaseUrl;
 
     [Fact]
     public async Task An_old_module_address_redirects_to_the_module_page()
     {
-        // The starter content has no alias, so a small site is built from the generator's valid fixture,
-        // with the module renamed, and served below the starter site (relative links work under a sub-path).
-        var content = Path.Combine(Path.GetTempPath(), "peercommons-alias-" + Guid.NewGuid().ToString("N"));
-        var output = Path.Combine(site.SiteDirectory, "renamed-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            Copy(Repo.Path("tests", "PeerCommons.Tests", "fixtures", "valid", "content"), content);
-            var module = Path.Combine(content, "curricula", "peer-basics", "01-listening.md");
-            File.WriteAllText(module, Regex.Replace(File.ReadAllText(module), @"^title: Listening\r?\n",
-                "title: Listening\naliases: [curricula/peer-basics/active-listening]\n", RegexOptions.Multiline));
-            var build = BuildPipeline.Run(new BuildOptions { ContentDirectory = content, ThemeDirectory = Repo.Path("theme"), OutputDirectory = output, WriteOutput = true });
-            Assert.True(build.Succeeded && build.Written, build.FatalError + string.Join("\n", build.Diagnostics));
-            Assert.Contains("/curricula/peer-basics/active-listening/ /curricula/peer-basics/listening/ 301",
-                File.ReadAllLines(Path.Combine(output, "_redirects")));
+        using var renamed = AliasedSite.Build(site);
+        Assert.Contains($"/{AliasedSite.OldModule} /{AliasedSite.NewModule} 301", File.ReadAllLines(Path.Combine(renamed.Output, "_redirects")));
 
-            var folder = Path.GetFileName(output);
-            await using var page = await site.OpenAsync();
-            var navigated = page.Page.WaitForURLAsync($"**/{folder}/curricula/peer-basics/listening/index.html");
-            var response = await page.GotoAsync($"{folder}/curricula/peer-basics/active-listening/");
-            Assert.Equal(200, response.Status);
-            var redirect = File.ReadAllText(Path.Combine(output, "curricula", "peer-basics", "active-listening", "index.html"));
-            Assert.Contains("http-equiv=\"refresh\"", redirect);
-            Assert.Contains("rel=\"canonical\"", redirect);
-            await navigated;
-            await page.Page.WaitForLoadStateAsync(LoadState.Load);
-            Assert.Equal("Listening", (await page.Page.Locator("main h1").TextContentAsync())!.Trim());
-            Assert.Contains("template-module", await page.Page.GetAttributeAsync("body", "class"));
-            Assert.Empty(await page.CspViolationsAsync());
-        }
-        finally
-        {
-            try { Directory.Delete(content, true); } catch (IOException) { }
-            try { Directory.Delete(output, true); } catch (IOException) { }
-        }
+        await using var page = await site.OpenAsync();
+        var navigated = page.Page.WaitForURLAsync($"**/{renamed.Folder}/{AliasedSite.NewModule}index.html");
+        var response = await page.GotoAsync($"{renamed.Folder}/{AliasedSite.OldModule}");
+        Assert.Equal(200, response.Status);
+        var redirect = File.ReadAllText(Path.Combine(renamed.Output, AliasedSite.OldModule, "index.html"));
+        Assert.Contains("http-equiv=\"refresh\"", redirect);
+        Assert.Contains("rel=\"canonical\"", redirect);
+        await navigated;
+        await page.Page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("Listening", (await page.Page.Locator("main h1").TextContentAsync())!.Trim());
+        Assert.Contains("template-module", await page.Page.GetAttributeAsync("body", "class"));
+        Assert.Empty(await page.CspViolationsAsync());
     }
 
     [Fact]
@@ -76,7 +56,7 @@ public sealed class CurriculumBrowserTests(SiteFixture site)
         Assert.Equal(0, await page.Page.Locator(".facilitator").CountAsync());
     }
 
-    private static string Folder(string sitePath) => sitePath.EndsWith("index.html", StringComparison.Ordinal) ? sitePath[..^"index.html".Length] : sitePath;
+    private static string Folder(string sitePath) => PublicAddress.Folder(sitePath);
 
     private static async Task<string> CopyAsync(SitePage page, ILocator button)
     {
@@ -93,11 +73,12 @@ public sealed class CurriculumBrowserTests(SiteFixture site)
         await using var page = await site.OpenAsync();
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = SiteFixture.Origin });
 
-        // A heading and an objective of a module, in both views: each view copies its own address.
+        // A heading and an objective of a module, in both views: both copy the learner's address (trainers
+        // put these links on slides for learners; the trainer view has its own, labelled button).
         foreach (var key in new[] { "module-learner", "module-trainer" })
         {
             await page.GotoAsync(key);
-            var url = BaseUrl + Folder(site.Pages[key]);
+            var url = BaseUrl + Folder(site.Pages["module-learner"]);
             var heading = page.Page.Locator(".entry-body h2[id]").First;
             var id = await heading.GetAttributeAsync("id");
             var button = heading.Locator("button.copy-link");
@@ -107,11 +88,11 @@ public sealed class CurriculumBrowserTests(SiteFixture site)
             Assert.Equal(url + "#objective-1", await CopyAsync(page, page.Page.Locator("li#objective-1 button.copy-link")));
         }
 
-        // A module row of the curriculum's schedule.
+        // A module row of the curriculum's schedule copies the module page's address.
         await page.GotoAsync("curriculum");
         var row = page.Page.Locator("tr[id^='module-']").Nth(1);
-        var rowId = await row.GetAttributeAsync("id");
-        Assert.Equal(BaseUrl + Folder(site.Pages["curriculum"]) + "#" + rowId, await CopyAsync(page, row.Locator("button.copy-link")));
+        var modulePath = new Uri(new Uri("http://x/" + site.Pages["curriculum"]), await row.Locator("th a").GetAttributeAsync("href")).AbsolutePath.TrimStart('/');
+        Assert.Equal(BaseUrl + Folder(modulePath), await CopyAsync(page, row.Locator("button.copy-link")));
 
         // Without the site's URL, the address the browser shows; without the async clipboard (http, file://), via a selected field.
         await page.GotoAsync("module-learner");
@@ -208,15 +189,5 @@ public sealed class CurriculumBrowserTests(SiteFixture site)
             return await output;
         }
         finally { File.Delete(file); }
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

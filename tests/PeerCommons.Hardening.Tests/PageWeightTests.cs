@@ -116,7 +116,8 @@ public sealed class PageWeightTests(StarterSite starter) : IClassFixture<Starter
     public void No_page_loads_a_framework_only_the_themes_own_scripts()
     {
         var parser = new AngleSharp.Html.Parser.HtmlParser();
-        var allowed = new System.Text.RegularExpressions.Regex(@"^(\.\./)*assets/(site|search)\.[0-9a-f]{10}\.js$");
+        // site.js, search.js, and on the 404 page not-found.js (which finds the site root at any depth).
+        var allowed = new System.Text.RegularExpressions.Regex(@"^(\.\./)*assets/(site|search|not-found)\.[0-9a-f]{10}\.js$");
         // The propose form alone adds its own scripts, its data, and markdown-it (from npm, like lunr) for the preview.
         var proposeForm = new System.Text.RegularExpressions.Regex(@"^\.\./\.\./(assets/(site|search|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.js|contribute/propose/propose-data\.js)$");
         foreach (var file in Directory.EnumerateFiles(starter.Output, "*.html", SearchOption.AllDirectories))
@@ -126,12 +127,12 @@ public sealed class PageWeightTests(StarterSite starter) : IClassFixture<Starter
             foreach (var script in document.Scripts)
             {
                 if (script.Type == "application/ld+json") continue;
-                Assert.True(script.Source is { } src && (isProposeForm ? proposeForm : allowed).IsMatch(src), $"{file}: script '{script.Source}' is not the theme's site.js or search.js");
+                Assert.True(script.Source is { } src && (isProposeForm ? proposeForm : allowed).IsMatch(src), $"{file}: script '{script.Source}' is not one of the theme's scripts");
             }
             Assert.DoesNotContain(document.QuerySelectorAll("link[rel~=preload], link[rel~=modulepreload], link[rel~=prefetch]"), _ => true);
         }
         var assets = Directory.GetFiles(Path.Combine(starter.Output, "assets")).Select(Path.GetFileName).ToList();
-        Assert.All(assets, a => Assert.Matches(@"^(site|search|print|lunr\.min|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.(css|js)$", a!));
+        Assert.All(assets, a => Assert.Matches(@"^((site|search|print|lunr\.min|not-found|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.(css|js)|favicon\.[0-9a-f]{10}\.svg)$", a!));
     }
 
     [Fact]

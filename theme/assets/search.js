@@ -74,6 +74,16 @@
   Array.prototype.forEach.call(page.querySelectorAll("[data-filter]"), function (select) {
     filters[select.getAttribute("data-filter")] = select;
   });
+  /* The help link, shown above the results for a crisis word (site.yaml's crisis_words) and when nothing is found. */
+  var helpBox = document.querySelector("[data-search-help]");
+  function plainText(text) { return " " + text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " "; }
+  var crisisWords = helpBox ? helpBox.getAttribute("data-crisis-words").split("|").map(plainText).filter(function (w) { return w.trim(); }) : [];
+  function showHelp(text, nothingFound) {
+    if (!helpBox) return;
+    var said = plainText(text);
+    helpBox.hidden = !(nothingFound || crisisWords.some(function (w) { return said.indexOf(w) >= 0; }));
+  }
+
   /* The store's URLs are from the site root; this page is one folder down. */
   var root = "../";
 
@@ -211,6 +221,7 @@
     var state = new URLSearchParams();
     if (text) state.set("q", text);
     Object.keys(chosen).forEach(function (k) { if (chosen[k]) state.set(k, chosen[k]); });
+    showHelp(text, text.trim() !== "" && shown.length === 0);
     var query = state.toString();
     if (window.location.protocol !== "file:") window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
   }
@@ -219,6 +230,7 @@
     if (!input.value.trim()) { render({ index: { search: function () { return []; } }, store: [] }); return; }
     status.textContent = "Searching\u2026";
     loadIndex().then(render, function () {
+      showHelp(input.value, true);
       status.textContent = "Search could not be loaded. You can browse the lists of entries instead.";
     });
   }

@@ -42,21 +42,41 @@
   live.setAttribute("role", "status");
   function say(text) { live.textContent = ""; setTimeout(function () { live.textContent = text; }, 50); }
 
-  // Copy link: body[data-page-url] + "#id"; else the browser's address; from disk, the path from the site root.
-  function linkTo(id) {
-    var page = d.body.getAttribute("data-page-url"), here = location.href.split("#")[0];
-    if (!page && !/^https?:$/.test(location.protocol)) {
-      var home = d.querySelector("a.site-title"), root = home ? home.href.replace(/[^/]*$/, "") : "";
-      page = root && here.indexOf(root) === 0 ? here.slice(root.length) : here;
-    }
-    return (page || here) + "#" + id;
+  // The menu is collapsed only on phones (CSS); where there is room, open it so a closed <details> never hides the navigation.
+  var menu = d.querySelector("[data-site-menu]");
+  if (menu && window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) menu.open = true;
+
+  // The learner/trainer switch keeps the section being read: "recovery/#context" to "trainer/recovery/#context".
+  var viewSwitch = d.querySelector("a[data-view-switch]");
+  if (viewSwitch) {
+    var keepSection = function () { viewSwitch.href = viewSwitch.href.split("#")[0] + location.hash; };
+    keepSection();
+    window.addEventListener("hashchange", keepSection);
   }
 
+  // The address to share for a page of this site (given as resolved here): the public one when the build knows it
+  // (body[data-page-url]), the browser's over http(s), and from disk the path from the site root.
+  var home = d.querySelector("a.site-title"), siteRoot = home ? home.href.replace(/[^/]*$/, "") : "";
+  var here = location.href.split("#")[0];
+  function shareable(url) {
+    var pageUrl = d.body.getAttribute("data-page-url");
+    var fromRoot = url.indexOf(siteRoot) === 0 ? url.slice(siteRoot.length).replace(/index\.html$/, "") : null;
+    if (fromRoot === null) return url;
+    var hereFromRoot = here.slice(siteRoot.length).replace(/index\.html$/, "");
+    if (pageUrl && pageUrl.endsWith(hereFromRoot)) return pageUrl.slice(0, pageUrl.length - hereFromRoot.length) + fromRoot;
+    return /^https?:$/.test(location.protocol) ? url : fromRoot;
+  }
+  // In the trainer view the links to share are the learner's: slides must not send learners to facilitator notes.
+  var trainer = d.body.classList.contains("view-trainer") && viewSwitch;
+  var trainerBase = here.replace(/[^/]*$/, ""), learnerBase = trainer ? viewSwitch.href.split("#")[0].replace(/[^/]*$/, "") : "";
+  function forLearners(url) { return trainer && url.indexOf(trainerBase) === 0 ? learnerBase + url.slice(trainerBase.length) : url; }
+
   function copy(button, url) {
+    var label = button.textContent;
     function done() {
       button.textContent = "Link copied";
       say("Link copied: " + url);
-      setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+      setTimeout(function () { button.textContent = label; }, 2000);
     }
     function fallback() {
       // No async clipboard (file:, http): copy from a selected field.
@@ -76,20 +96,29 @@
     else fallback();
   }
 
-  function addCopy(where, id, name) {
+  function addCopy(where, text, name, url) {
     var button = make("button", "copy-link", where);
     button.type = "button";
-    button.textContent = "Copy link";
-    button.setAttribute("aria-label", "Copy link to " + name.replace(/\s+/g, " ").trim());
-    button.addEventListener("click", function () { copy(button, linkTo(id)); });
+    button.textContent = text;
+    button.setAttribute("aria-label", text + (name ? " to " + name.replace(/\s+/g, " ").trim() : ""));
+    button.addEventListener("click", function () { copy(button, url()); });
   }
 
-  each(d.querySelectorAll(".entry-body h2[id], .entry-body h3[id], li[id^='objective-'], [id^='module-']"), function (el) {
+  // Copy-link controls only where people link to a place: curricula, modules and values.
+  var linked = /\b(template-curriculum|template-module|kind-value)\b/.test(d.body.className);
+  if (linked) each(d.querySelectorAll(".entry-body h2[id], .entry-body h3[id], li[id^='objective-'], [id^='module-']"), function (el) {
     if (el.closest(".annotation, .print-view")) return;
     var tag = el.tagName, where = tag === "TR" ? el.querySelector("th") : tag === "LI" || /^H\d$/.test(tag) ? el : el.querySelector("h2, h3");
-    var marker = el.querySelector(".annotation-marker");
-    if (where) addCopy(where, el.id, where.textContent.replace(marker ? marker.textContent : "", ""));
+    var marker = el.querySelector(".annotation-marker"), name = where && where.textContent.replace(marker ? marker.textContent : "", "");
+    var module = tag === "TR" && where.querySelector("a");
+    // A schedule row copies its module page's address, not the curriculum's anchor.
+    if (module) addCopy(where, "Copy link", "module " + name, function () { return shareable(forLearners(module.href)); });
+    else if (where) addCopy(where, "Copy link", name, function () { return shareable(forLearners(here)) + "#" + el.id; });
   });
+  var header = d.querySelector(".module .entry-header");
+  if (linked && header) addCopy(header, "Copy link to this module", "", function () { return shareable(forLearners(here)); });
+  var switchBox = trainer && viewSwitch.parentNode;
+  if (switchBox) addCopy(switchBox, "Copy trainer link", "", function () { return shareable(here) + location.hash; });
 
   function select(box, id, label, options) {
     var wrap = make("span", "", box), l = make("label", "", wrap), s = make("select", "", wrap);
@@ -140,7 +169,7 @@
       });
       status.textContent = shown + " of " + items.length + " shown";
     };
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); filterList(); });
     chooser.addEventListener("change", filterList);
     filterList();
     form.hidden = false;

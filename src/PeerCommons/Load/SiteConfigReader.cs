@@ -8,7 +8,7 @@ namespace PeerCommons.Load;
 /// <summary>Reads content/site.yaml; every key is checked like front matter.</summary>
 public static class SiteConfigReader
 {
-    private static readonly string[] Known = ["title", "tagline", "repo_url", "repo_branch", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines", "require_sources"];
+    private static readonly string[] Known = ["title", "tagline", "repo_url", "repo_branch", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines", "crisis_words", "require_sources"];
 
     public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
@@ -79,6 +79,16 @@ public static class SiteConfigReader
                         diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.WrongType, "'feed_entries' must be a whole number from 1 to 1000");
                     break;
                 case "crisis_lines": config = config with { CrisisLines = CrisisLinesReader.Read(entry, displayPath, diagnostics) }; break;
+                case "crisis_words":
+                    // Every item must be a plain word or phrase: a blank or nested item is a mistake to report, not to skip.
+                    var words = entry.Value is YSequence { Items.Count: > 0 } list && list.Items.All(w => w is YScalar { IsNull: false } s && s.Value.Trim().Length > 0)
+                        ? list.Items.Cast<YScalar>().Select(w => w.Value.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList()
+                        : null;
+                    if (words is not null) config = config with { CrisisWords = words };
+                    else
+                        diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.WrongType,
+                            "'crisis_words' must be a list of words or phrases, such as [suicide, self harm, overdose]");
+                    break;
                 case "help_link":
                     if (entry.Value is YMapping help)
                     {

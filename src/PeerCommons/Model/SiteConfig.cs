@@ -37,4 +37,16 @@ public sealed record SiteConfig
             // Every address of the site is base_url + a path: a query, fragment or password would end up in each of them.
             && !url.Contains('?') && !url.Contains('#') && uri.UserInfo.Length == 0
             ? url.Trim().TrimEnd('/') + "/" : null;
+
+    /// <summary>
+    /// Words and phrases that show the help link above search results: someone searching them may be in
+    /// crisis and should not have to look through results first. Matched case-insensitively, whole words.
+    /// </summary>
+    public IReadOnlyList<string> CrisisWords { get; init; } = DefaultCrisisWords;
+
+    public static readonly IReadOnlyList<string> DefaultCrisisWords =
+    [
+        "suicide", "suicidal", "kill myself", "end my life", "want to die", "self harm", "self-harm", "selfharm",
+        "overdose", "samaritans", "crisis", "emergency", "in danger", "hurt myself", "cutting",
+    ];
 }

@@ -84,10 +84,20 @@ public static class IndexPageBuilder
         var site = context.Site;
         // One walk over the pages for every kind: the preview server rebuilds home after most edits.
         var byKind = site.Pages.ToLookup(e => e.Kind);
-        var groups = EntryKinds.Listed.Select(kind => new ListGroupView(
-            $"<a href=\"{SitePaths.Relative(page, kind.Folder() + "/")}\">{kind.PluralLabel()}</a>",
-            kind.Folder(),
-            Recent(byKind[kind]).Take(4).Select(e => listItem(page, e)).ToList())).ToList();
+        var groups = EntryKinds.Listed.Select(kind =>
+        {
+            var entries = byKind[kind].ToList();
+            var url = SitePaths.Relative(page, kind.Folder() + "/");
+            // "Recently updated" only says something when the dates differ; with one date for all it would be alphabetical.
+            var recent = entries.Select(e => e.Updated).Distinct().Count() > 1 ? Recent(entries).Take(4).Select(e => listItem(page, e)).ToList() : [];
+            return new ListGroupView($"<a href=\"{url}\">{kind.PluralLabel()}</a>", kind.Folder(), recent)
+            {
+                Description = HomeDescriptions.Of(kind),
+                Count = entries.Count,
+                SeeAllUrl = url,
+                SeeAllText = $"See all {entries.Count} {PluralWord(kind, entries.Count)}",
+            };
+        }).ToList();
         return new PageView
         {
             Template = "home",
@@ -97,6 +107,13 @@ public static class IndexPageBuilder
             Items = byKind[EntryKind.Page].OrderBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Select(e => listItem(page, e)).ToList(),
         };
     }
+
+    /// <summary>"3 projects", "1 value", "50 history entries" ("History" is not a count noun).</summary>
+    private static string PluralWord(EntryKind kind, int count) => kind switch
+    {
+        EntryKind.History => count == 1 ? "history entry" : "history entries",
+        _ => count == 1 ? kind.Label().ToLowerInvariant() : kind.PluralLabel().ToLowerInvariant(),
+    };
 
     private static IEnumerable<Entry> Recent(IEnumerable<Entry> entries) =>
         entries.OrderByDescending(e => e.Updated ?? DateOnly.MinValue).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase);
@@ -110,7 +127,7 @@ public static class IndexPageBuilder
         {
             Template = "list",
             Title = kind.PluralLabel(),
-            Summary = $"{items.Count} {(items.Count == 1 ? kind.Label().ToLowerInvariant() : kind.PluralLabel().ToLowerInvariant())}",
+            Summary = $"{items.Count} {PluralWord(kind, items.Count)}",
             Kind = kind.ToString().ToLowerInvariant(),
             Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, ""))],
             Items = items,
@@ -188,10 +205,14 @@ public static class IndexPageBuilder
         Title = "Page not found",
         Summary = "This address does not lead to a page of the commons.",
         NoIndex = true,
-        // A host serves 404.html at the missing address, where relative links would point
-        // nowhere; with a known base URL a <base> element makes them resolve from the site's
-        // root. Only its path: an absolute base would break CSP base-uri 'self' on any other
-        // origin (deploy previews, custom domains).
-        BaseHref = context.Site.Config.BaseUrl is { } baseUrl ? Html.Escape(new Uri(baseUrl).AbsolutePath) : null,
+        // A host serves 404.html at the missing address, where its links (written from the site's
+        // root, where the file is) point nowhere. No <base> from base_url: the site may be served
+        // under another path (GitHub Pages at /name/) or from disk. Instead one copy of a small
+        // script per folder depth: the one that loads knows the root from its own address.
+        RootProbeScripts = Enumerable.Range(0, NotFoundProbeDepth + 1)
+            .Select(depth => string.Concat(Enumerable.Repeat("../", depth)) + context.Assets.NotFoundJs).ToList(),
     };
+
+    /// <summary>How deep below the site root a missing address may be for the 404 page to find its root (the site's deepest pages are 4 folders down).</summary>
+    public const int NotFoundProbeDepth = 6;
 }

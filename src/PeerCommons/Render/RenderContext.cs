@@ -63,6 +63,8 @@ public sealed class RenderContext
             PrintCss = Link(Assets.PrintCss),
             Js = Link(Assets.Js),
             SearchJs = Link(Assets.SearchJs),
+            Favicon = Link(Assets.Favicon),
+            CrisisWords = Html.Escape(string.Join('|', config.CrisisWords)),
             Lunr = Link(Assets.Lunr),
             SearchIndex = Link(PeerCommons.Index.SearchIndexStage.ScriptPath),
             SearchUrl = Link("search/"),
@@ -119,7 +121,8 @@ public sealed class RenderContext
 }
 
 /// <summary>Fingerprinted asset paths, below the site root.</summary>
-public sealed record AssetPaths(string Css, string PrintCss, string Js, string SearchJs, string Lunr)
+public sealed record AssetPaths(string Css, string PrintCss, string Js, string SearchJs, string Lunr,
+    string Favicon = "assets/favicon.svg", string NotFoundJs = "assets/not-found.js")
 {
     /// <summary>Every published asset by its theme file name, for pages that load their own scripts.</summary>
     public IReadOnlyDictionary<string, string> ByName { get; init; } = new Dictionary<string, string>();

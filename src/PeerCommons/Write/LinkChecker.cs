@@ -48,6 +48,8 @@ public sealed class LinkChecker
             from = end;
             // <base href> (the 404 page's) is where links resolve from, not a link.
             if (name == 'h' && html[..(equals - "href".Length - 1)].EndsWith("<base"u8)) continue;
+            // The 404 page's root probes (one per folder depth) point above the root on purpose: only the right one loads.
+            if (name == 's' && html[..(equals - "src".Length - 1)].EndsWith("data-root-probe"u8)) continue;
             // Entities are rare in our links and ids: only values with '&' are decoded.
             var decoded = value.Contains((byte)'&') ? Encoding.UTF8.GetBytes(System.Net.WebUtility.HtmlDecode(Encoding.UTF8.GetString(value))) : value;
             if (name == 'i') ids.Add(Hash(decoded));

@@ -26,7 +26,9 @@ public static class ThemeAssets
             published.GetValueOrDefault("print.css", "assets/print.css"),
             published.GetValueOrDefault("site.js", "assets/site.js"),
             published.GetValueOrDefault("search.js", "assets/search.js"),
-            published.GetValueOrDefault("lunr.min.js", "assets/lunr.min.js")) { ByName = published };
+            published.GetValueOrDefault("lunr.min.js", "assets/lunr.min.js"),
+            published.GetValueOrDefault("favicon.svg", "assets/favicon.svg"),
+            published.GetValueOrDefault("not-found.js", "assets/not-found.js")) { ByName = published };
     }
 
     /// <summary>

@@ -89,18 +89,25 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    /// <summary>The width WCAG 1.4.10 (Reflow) asks content to fit without scrolling sideways.</summary>
+    public static readonly ViewportSize NarrowPhone = new() { Width = 320, Height = 640 };
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
 
-    /// <summary>A fresh browser context (no cookies, no storage) with one page, routed to the built site.</summary>
-    public async Task<SitePage> OpenAsync(ViewportSize? viewport = null, ColorScheme scheme = ColorScheme.Light)
+    /// <summary>
+    /// A fresh browser context (no cookies, no storage) with one page, routed to the built site. With
+    /// <paramref name="subPath"/> (such as "/peercommons/") the site is served only below that path, as on
+    /// GitHub Pages, and every other address of the host is a plain 404 that is not the site's.
+    /// </summary>
+    public async Task<SitePage> OpenAsync(ViewportSize? viewport = null, ColorScheme scheme = ColorScheme.Light, bool javaScript = true, string? subPath = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = viewport ?? Desktop,
             ColorScheme = scheme,
             ServiceWorkers = ServiceWorkerPolicy.Block,
+            JavaScriptEnabled = javaScript,
         });
-        var page = new SitePage(this, context);
+        var page = new SitePage(this, context, subPath);
         await page.InitializeAsync();
         return page;
     }
@@ -111,9 +118,18 @@ public sealed class SiteFixture : IAsyncLifetime
         Pages.TryGetValue(key, out var path) ? Url(path) : throw new KeyNotFoundException("no page for template key " + key);
 
     /// <summary>Answers a routed request from the site folder, like Netlify would (404.html for anything missing).</summary>
-    internal async Task FulfillAsync(IRoute route, Uri uri)
+    internal async Task FulfillAsync(IRoute route, Uri uri, string? subPath = null)
     {
         var sitePath = Uri.UnescapeDataString(uri.AbsolutePath);
+        if (subPath is not null)
+        {
+            if (!sitePath.StartsWith(subPath, StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 404, ContentType = "text/plain", Body = "not found (outside the site)" });
+                return;
+            }
+            sitePath = "/" + sitePath[subPath.Length..];
+        }
         var relative = sitePath.TrimStart('/');
         // The site built with its own theme folder is served under a sub-path, as a host may serve it.
         var ownTheme = relative.StartsWith(OwnThemePrefix, StringComparison.Ordinal);
@@ -164,6 +180,7 @@ public sealed class SitePage : IAsyncDisposable
         """;
 
     private readonly SiteFixture _site;
+    private readonly string? _subPath;
 
     public IBrowserContext Context { get; }
     public IPage Page { get; private set; } = null!;
@@ -173,9 +190,10 @@ public sealed class SitePage : IAsyncDisposable
     public ConcurrentQueue<string> ConsoleErrors { get; } = new();
     public ConcurrentQueue<string> PageErrors { get; } = new();
 
-    internal SitePage(SiteFixture site, IBrowserContext context)
+    internal SitePage(SiteFixture site, IBrowserContext context, string? subPath = null)
     {
         _site = site;
+        _subPath = subPath;
         Context = context;
     }
 
@@ -186,7 +204,7 @@ public sealed class SitePage : IAsyncDisposable
         {
             var url = route.Request.Url;
             if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "https" && uri.Host == SiteFixture.Host && uri.IsDefaultPort)
-                await _site.FulfillAsync(route, uri);
+                await _site.FulfillAsync(route, uri, _subPath);
             else
             {
                 Blocked.Enqueue(url);

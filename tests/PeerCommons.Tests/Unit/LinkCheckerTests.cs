@@ -58,4 +58,13 @@ public sealed class LinkCheckerTests
         Assert.Equal(["a/index.html", "z/index.html"], broken.Select(b => b.Page));
         Assert.All(broken, b => Assert.Equal("../gone.html", b.Link));
     }
+
+    [Fact]
+    public void The_404_pages_root_probes_may_point_above_the_root_but_other_scripts_may_not()
+    {
+        var links = new LinkChecker();
+        links.Add("404.html", """<script data-root-probe src="../../assets/not-found.js" defer></script><script src="../assets/site.js"></script>""");
+        var broken = Assert.Single(links.Check(new Dictionary<string, long> { ["404.html"] = 1, ["assets/not-found.js"] = 1 }));
+        Assert.Equal("../assets/site.js", broken.Link);
+    }
 }

@@ -42,7 +42,14 @@ public sealed record ProposeView(string? RepoUrl, string Branch, IReadOnlyList<C
 
 public sealed record CommunityOptionView(string Id, string Title);
 
-public sealed record ListGroupView(string Title, string Id, IReadOnlyList<ListItemView> Items);
+public sealed record ListGroupView(string Title, string Id, IReadOnlyList<ListItemView> Items)
+{
+    /// <summary>On the home page: what the kind is, how many entries it has, and the link to all of them.</summary>
+    public string Description { get; init; } = "";
+    public int Count { get; init; }
+    public string SeeAllUrl { get; init; } = "";
+    public string SeeAllText { get; init; } = "";
+}
 
 public sealed record AnnotationView(
     string Anchor, string Title, string Type, string TypeLabel, string CommunityId, string CommunityTitle, string CommunityUrl,
@@ -76,6 +83,9 @@ public sealed class SiteView
     public required string PrintCss { get; init; }
     public required string Js { get; init; }
     public required string SearchJs { get; init; }
+    public required string Favicon { get; init; }
+    /// <summary>site.yaml's crisis_words separated by "|", for search.js to show the help link above results.</summary>
+    public required string CrisisWords { get; init; }
     public required string Lunr { get; init; }
     public required string SearchIndex { get; init; }
     public required string SearchUrl { get; init; }
@@ -144,5 +154,9 @@ public sealed class PageView
     public string? JsonLd { get; init; }
     public string? RedirectUrl { get; init; }
     public bool NoIndex { get; init; }
-    public string? BaseHref { get; init; }
+    /// <summary>
+    /// The 404 page's copies of its root-finding script, one per folder depth: a host serves 404.html at
+    /// any missing address, where only the copy whose path matches the depth loads (see not-found.js).
+    /// </summary>
+    public IReadOnlyList<string> RootProbeScripts { get; init; } = [];
 }
