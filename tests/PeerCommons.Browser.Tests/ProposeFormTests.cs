@@ -44,6 +44,7 @@ public sealed class ProposeFormTests(SiteFixture site)
         Assert.Equal("courage-together", await form.GetByLabel("File name").InputValueAsync());
         await form.GetByLabel("Summary").FillAsync("Being brave alongside each other.");
         await form.GetByLabel("As of").FillAsync("20x9");
+        await ChooseSourceAsync(form); // the starter site requires sources
         await form.GetByLabel("Text", new PageGetByLabelOptions { Exact = true }).FillAsync("## What it means\n\nWe _go first_ together.");
         Assert.Equal("go first", await form.Locator("#propose-preview em").TextContentAsync());
 
@@ -64,12 +65,56 @@ public sealed class ProposeFormTests(SiteFixture site)
         await Assertions.Expect(summary).ToBeHiddenAsync();
         await form.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
 
-        var file = "---\ntitle: \"Courage together\"\nsummary: \"Being brave alongside each other.\"\nas_of: 2019\n---\n\n## What it means\n\nWe _go first_ together.\n";
+        var file = "---\ntitle: \"Courage together\"\nsummary: \"Being brave alongside each other.\"\nsources: [\"gillard-2019\"]\nas_of: 2019\n---\n\n## What it means\n\nWe _go first_ together.\n";
         Assert.Equal([Expected("content/values/courage-together.md", file)], await OpenedAsync(page));
         await Assertions.Expect(form.Locator("[data-propose-status]")).ToContainTextAsync("GitHub opened in a new tab");
         Assert.True(!page.ForeignRequests.Any(), "requests to other hosts:\n" + string.Join("\n", page.ForeignRequests));
         Assert.Empty(await page.CspViolationsAsync());
         Assert.Empty(await page.ScriptErrorsAsync());
+    }
+
+    /// <summary>Ticks one source as a person would: the long list is folded, so it is opened first.</summary>
+    private static async Task ChooseSourceAsync(IPage form)
+    {
+        var sources = form.Locator("[data-field='sources']");
+        var fold = sources.Locator("details");
+        if (await fold.CountAsync() > 0 && await fold.GetAttributeAsync("open") is null) await fold.Locator("summary").ClickAsync();
+        await sources.Locator("input[value='gillard-2019']").CheckAsync();
+    }
+
+    [Fact]
+    public async Task Send_stays_blocked_while_a_TODO_or_a_missing_source_remains_so_no_file_sent_holds_TODO()
+    {
+        await using var page = await OpenFormAsync(site, "?kind=value");
+        var form = page.Page;
+        await form.GetByLabel("Title").FillAsync("Courage");
+        await form.GetByLabel("Summary").FillAsync("TODO: say what it means");
+        await form.GetByLabel("Editor notes").FillAsync("TODO: check the year");
+        await form.GetByLabel("Text", new PageGetByLabelOptions { Exact = true }).FillAsync("## What it means\n\nTODO write this");
+        var send = form.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" });
+        await send.ClickAsync();
+
+        var problems = form.Locator("#propose-errors").GetByRole(AriaRole.Link);
+        await Assertions.Expect(problems).ToHaveCountAsync(4);
+        var texts = await problems.AllTextContentsAsync();
+        Assert.Contains(texts, t => t.EndsWith("'summary' still holds the placeholder TODO; write it in your own words (PC0112)", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.EndsWith("the text still holds a TODO placeholder; replace the line with your own words, or delete it (PC0112)", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("(PC0113)", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("instead of TODO", StringComparison.Ordinal));
+
+        // Fixing all but one still sends nothing.
+        await form.GetByLabel("Summary").FillAsync("Being brave together.");
+        await form.GetByLabel("Editor notes").FillAsync("Please check the year.");
+        await ChooseSourceAsync(form);
+        await send.ClickAsync();
+        await Assertions.Expect(problems).ToHaveCountAsync(1);
+        Assert.Empty(await OpenedAsync(page));
+
+        await form.GetByLabel("Text", new PageGetByLabelOptions { Exact = true }).FillAsync("## What it means\n\nWe go first, together.");
+        await send.ClickAsync();
+        var opened = await OpenedAsync(page);
+        Assert.Single(opened);
+        Assert.DoesNotContain("TODO", Uri.UnescapeDataString(opened[0]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,6 +163,7 @@ public sealed class ProposeFormTests(SiteFixture site)
         await form.GetByLabel("Title").FillAsync("A long story");
         await form.GetByLabel("Summary").FillAsync("Told at length.");
         await form.GetByLabel("Date (required)", new PageGetByLabelOptions { Exact = true }).FillAsync("1990");
+        await ChooseSourceAsync(form);
         var body = string.Join("\n\n", Enumerable.Repeat("Peer support grew from people meeting each other, again and again.", 150));
         await form.GetByLabel("Text", new PageGetByLabelOptions { Exact = true }).FillAsync(body);
         await form.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
@@ -125,7 +171,7 @@ public sealed class ProposeFormTests(SiteFixture site)
         await Assertions.Expect(form.Locator("[data-propose-status]")).ToContainTextAsync("paste it into the big empty box");
         Assert.Equal([$"{Repository}/new/main?filename={Uri.EscapeDataString("content/history/a-long-story.md")}"], await OpenedAsync(page));
         var copied = await form.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.Equal($"---\ntitle: \"A long story\"\nsummary: \"Told at length.\"\ndate: \"1990\"\n---\n\n{body}\n", copied);
+        Assert.Equal($"---\ntitle: \"A long story\"\nsummary: \"Told at length.\"\nsources: [\"gillard-2019\"]\ndate: \"1990\"\n---\n\n{body}\n", copied);
         Assert.False(page.ForeignRequests.Any());
     }
 
@@ -135,7 +181,7 @@ public sealed class ProposeFormTests(SiteFixture site)
         await using var page = await OpenFormAsync(site, "?kind=project", new ViewportSize { Width = 320, Height = 700 });
         await page.Page.GetByLabel("Website").FillAsync("not an address");
         await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
-        await Assertions.Expect(page.Page.Locator("#propose-errors li")).ToHaveCountAsync(4); // title, summary, the file name (made from the title), website
+        await Assertions.Expect(page.Page.Locator("#propose-errors li")).ToHaveCountAsync(5); // title, summary, the file name (made from the title), website, sources (the starter site requires them)
         var report = await Axe.RunAsync(page.Page);
         Assert.True(report.Violations.Length == 0, string.Join("\n", report.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
         var tooWide = await page.Page.EvaluateAsync<string[]>("""

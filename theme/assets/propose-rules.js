@@ -41,23 +41,75 @@
     return slug.length === 0 ? 'peer-support' : slug;
   }
 
+  const pad4 = n => String(n).padStart(4, '0');
+  const isLeap = y => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const daysIn = (y, month) => month === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
   // A real calendar date written YYYY-MM-DD.
   function isDate(text) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (!m) return false;
     const [y, mo, d] = [+m[1], +m[2], +m[3]];
-    const date = new Date(Date.UTC(2000, mo - 1, d));
-    date.setUTCFullYear(y);
-    return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+    return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo);
   }
 
-  function isHistoryDate(text) {
-    let m = /^(\d{4})\/(\d{4})$/.exec(text);
-    if (m) return +m[2] > +m[1];
-    m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-    if (!m) return false;
-    if (m[2] !== undefined && +m[2] > 12) return false;
-    return m[3] === undefined || +m[3] === 0 || isDate(text);
+  // Why text shaped YYYY-MM-DD is still not a date, as check words it; null when it is not in that shape.
+  function dateProblem(text, monthNames) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return null;
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    const not = `the date ${text} does not exist`;
+    if (y === 0) return `${not} (there is no year 0000)`;
+    if (mo < 1 || mo > 12) return `${not} (months go from 01 to 12)`;
+    if (d < 1) return `${not} (days start at 01)`;
+    if (d > daysIn(y, mo)) return `${not} (${mo === 2 ? `February ${y}` : monthNames[mo - 1]} has ${daysIn(y, mo)} days)`;
+    return null;
+  }
+
+  // A history date's problem as check words it: { ok } or { problem } (null when not in a date's form at all).
+  function historyDateProblem(text, monthNames) {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$|^(\d{4})\/(\d{4})$/.exec(text);
+    if (!m) return { ok: false, problem: null };
+    const noYearZero = `${text} does not exist: there is no year 0000, the years of the calendar start at 0001`;
+    if (m[4] !== undefined) {
+      const [start, end] = [+m[4], +m[5]];
+      if (start === 0 || end === 0) return { ok: false, problem: noYearZero };
+      return end > start ? { ok: true } : { ok: false, problem:
+        `the period ${text} does not run forward: write the earlier year first, such as ${pad4(Math.min(start, end))}/${pad4(Math.max(start, end) + (start === end ? 1 : 0))}` };
+    }
+    const [y, mo, d] = [+m[1], +(m[2] || 0), +(m[3] || 0)];
+    if (y === 0) return { ok: false, problem: noYearZero };
+    if (m[2] !== undefined && (mo < 1 || mo > 12))
+      return { ok: false, problem: `${text} does not exist: months run from 01 (January) to 12 (December)` };
+    if (m[3] !== undefined && (d < 1 || d > daysIn(y, mo)))
+      return { ok: false, problem: `${text} does not exist: ${monthNames[mo - 1]} ${mo === 2 ? pad4(y) + ' ' : ''}has ${daysIn(y, mo)} days` };
+    return { ok: true };
+  }
+
+  // Characters check refuses in any field: controls but tab and line end, U+FFFE, U+FFFF, a surrogate with no partner.
+  const forbidden = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+  // The words check uses for the first forbidden character of a value.
+  function forbiddenMessage(value, at) {
+    const name = 'U+' + value.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+    const preview = at === 0 ? 'starts this value and'
+      : `follows '${at > 40 ? '\u2026' : ''}${value.slice(Math.max(0, at - 40), at).replace(/\n/g, ' ')}' and`;
+    return `an invisible control character (${name}) ${preview} cannot be shown on a page or in a feed; delete it or retype the text (it often comes in with text pasted from another program)`;
+  }
+
+  // TODO as a word, as check's \bTODO\b reads it (a word character being a letter, mark, digit or connector).
+  const placeholderPattern = word => new RegExp(`(?<![\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}])${word}(?![\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}])`, 'u');
+
+  // A TODO left in the text, line by line as check reads it: not in a code block, nor between backticks.
+  function placeholderLines(body, pattern) {
+    let fence = null, count = 0;
+    for (const line of body.split('\n')) {
+      const trimmed = line.trimStart();
+      if (fence === null && (trimmed.startsWith('```') || trimmed.startsWith('~~~'))) { fence = trimmed.slice(0, 3); continue; }
+      if (fence !== null) { if (trimmed.startsWith(fence)) fence = null; continue; }
+      if (pattern.test(line.replace(/`[^`]*`/g, m => ' '.repeat(m.length)))) count++;
+    }
+    return count;
   }
 
   function isWebAddress(text) {
@@ -116,18 +168,36 @@
       return found; // check reads no further than an empty front matter
     }
 
+    const placeholder = placeholderPattern(data.placeholder.word);
+    // Each text as the file will hold it: a forbidden character reported and replaced, a placeholder reported.
+    const screen = (name, text) => {
+      const at = text.search(forbidden);
+      if (at >= 0) {
+        add(name, codes.forbiddenCharacter, forbiddenMessage(text, at));
+        text = text.replace(new RegExp(forbidden.source, 'g'), '\ufffd');
+      }
+      if (name !== 'editor_notes' && placeholder.test(text)) add(name, codes.placeholderLeft, data.placeholder.field.replace('{0}', name));
+      return text;
+    };
+    const listItems = value => [].concat(value).map(v => String(v).trim()).filter(v => v.length > 0);
+
     for (const spec of kind.fields) {
       const value = values[spec.name];
       if (isAbsent(value)) {
         if (spec.required) add(spec.name, codes.missingField, `missing required field '${spec.name}'; add a line '${spec.name}: ...' to the front matter`);
         continue;
       }
-      if (listTypes.includes(spec.type)) checkList(spec, [].concat(value).map(v => String(v).trim()).filter(v => v.length > 0), add, data, place.key);
-      else checkValue(spec, typeof value === 'string' ? value.trim() : value, add, codes);
+      if (listTypes.includes(spec.type)) checkList(spec, listItems(value).map(item => screen(spec.name, item)), add, data, place.key);
+      else checkValue(spec, typeof value === 'string' ? screen(spec.name, value.trim()) : value, add, data);
     }
 
+    const body = normalizedBody(proposal);
+    for (let n = placeholderLines(body, placeholder); n > 0; n--) add('body', codes.placeholderLeft, data.placeholder.body);
+    if (site.requireSources && kind.noSource && isAbsent(values.sources))
+      add('sources', codes.noSource, kind.noSource);
+
     const sourceKeys = site.sources.map(source => source.key);
-    for (const key of citedKeys(proposal.body || ''))
+    for (const key of citedKeys(body))
       if (!sourceKeys.includes(key)) add('body', codes.unknownCitation, `citation key '${key}' is not in sources.yaml${didYouMean(key, sourceKeys)}`);
 
     const allKeys = site.keys.concat([place.key]);
@@ -142,8 +212,8 @@
     return found;
   }
 
-  function checkValue(spec, text, add, codes) {
-    const not = `, not '${short(String(text))}'`;
+  function checkValue(spec, text, add, data) {
+    const codes = data.codes, not = `, not '${short(String(text))}'`;
     switch (spec.type) {
       case 'Text':
         if (spec.maxLength > 0 && text.length > spec.maxLength)
@@ -160,12 +230,17 @@
       case 'Year':
         if (!(/^[0-9]{4}$/.test(text) && +text >= 1000 && +text <= 2999)) add(spec.name, codes.invalidDate, `'${spec.name}' must be a year such as 2009${not}`);
         return;
-      case 'Date':
-        if (!isDate(text)) add(spec.name, codes.invalidDate, `'${spec.name}' must be a date written YYYY-MM-DD, such as 2026-03-01${not}`);
+      case 'Date': {
+        if (isDate(text)) return;
+        const problem = dateProblem(text, data.monthNames);
+        add(spec.name, codes.invalidDate, problem ? `'${spec.name}': ${problem}` : `'${spec.name}' must be a date written YYYY-MM-DD, such as 2026-03-01${not}`);
         return;
-      case 'HistoryDate':
-        if (!isHistoryDate(text)) add(spec.name, codes.invalidDate, `'${spec.name}' must be YYYY, YYYY-MM, YYYY-MM-DD or a period YYYY/YYYY${not}`);
+      }
+      case 'HistoryDate': {
+        const { ok, problem } = historyDateProblem(text, data.monthNames);
+        if (!ok) add(spec.name, codes.invalidDate, problem ? `'${spec.name}': ${problem}` : `'${spec.name}' must be YYYY, YYYY-MM, YYYY-MM-DD or a period YYYY/YYYY${not}`);
         return;
+      }
       case 'Url':
         if (!isWebAddress(text)) add(spec.name, codes.invalidUrl, `'${spec.name}' must be a full web address starting with https://${not}`);
         return;
@@ -232,7 +307,7 @@
 
   // YAML: every text double-quoted (so nothing in it can be read as YAML syntax), lists in brackets.
   const quote = text => '"' + String(text).replace(/[\\"]/g, c => '\\' + c)
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, c => c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) + '"';
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029\ufffe\uffff]/g, c => c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) + '"';
 
   function yamlValue(spec, value) {
     if (listTypes.includes(spec.type))
@@ -244,6 +319,9 @@
     return quote(text);
   }
 
+  // The text as the file holds it: line ends made \n, blank lines at either end left out.
+  const normalizedBody = proposal => (proposal.body || '').replace(/\r\n?/g, '\n').trim();
+
   /** The file the proposal becomes: { path (from the repository root), text }. */
   function fileFor(data, proposal) {
     const kind = data.kinds.find(k => k.id === proposal.kind);
@@ -252,9 +330,12 @@
     for (const spec of kind.fields)
       if (!isAbsent(values[spec.name])) lines.push(`${spec.name}: ${yamlValue(spec, values[spec.name])}`);
     lines.push('---', '');
-    const body = (proposal.body || '').replace(/\r\n?/g, '\n').trim();
+    const body = normalizedBody(proposal);
     return { path: 'content/' + locate(data, proposal).relative, text: lines.join('\n') + (body ? '\n' + body + '\n' : '') };
   }
 
-  return { validate, fileFor, locate, isSlug, suggestSlug, isAbsent };
+  /** The text holds the placeholder word (TODO) as check would find it in a field. */
+  const hasPlaceholder = (data, text) => placeholderPattern(data.placeholder.word).test(text);
+
+  return { validate, fileFor, locate, isSlug, suggestSlug, isAbsent, hasPlaceholder };
 });

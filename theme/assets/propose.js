@@ -71,6 +71,10 @@
     const missing = [];
     if (proposal.kind === 'annotation' && !proposal.community) missing.push({ field: 'community', message: 'choose the community this note comes from' });
     if (proposal.kind === 'module' && !proposal.curriculum) missing.push({ field: 'curriculum', message: 'choose the curriculum this session belongs to' });
+    // check lets editors' own notes say TODO, but a proposal is finished work: the file sent never holds the placeholder.
+    const notes = (proposal.fields || {}).editor_notes;
+    if (typeof notes === 'string' && rules.hasPlaceholder(data, notes))
+      missing.push({ field: 'editor_notes', message: 'write your note to the editors in your own words instead of TODO' });
     if (!proposal.slug) missing.push({ field: 'slug', message: 'give the file a name, such as peer-support-network' });
     const checked = Object.assign({}, proposal, {
       community: proposal.community || 'unchosen', curriculum: proposal.curriculum || 'unchosen', slug: proposal.slug || 'unnamed',

@@ -15,6 +15,16 @@ public static partial class CompletenessValidator
 {
     public const string Placeholder = "TODO";
 
+    // The words of each finding, shared with the propose form's model so the form says exactly what check says.
+    /// <summary>A placeholder in a field; {0} is the field's name.</summary>
+    public const string FieldPlaceholderMessage = "'{0}' still holds the placeholder TODO; write it in your own words";
+
+    public const string BodyPlaceholderMessage = "the text still holds a TODO placeholder; replace the line with your own words, or delete it";
+
+    /// <summary>What an entry of this kind without a source is told.</summary>
+    public static string NoSourceMessage(EntryKind kind) =>
+        $"a {kind.Label().ToLowerInvariant()} needs at least one source: add the key of the work it draws on from sources.yaml, such as 'sources: [faulkner-kalathil-2012]' (add the work to sources.yaml first if it is not there)";
+
     [GeneratedRegex(@"\bTODO\b")]
     private static partial Regex PlaceholderPattern();
 
@@ -31,10 +41,9 @@ public static partial class CompletenessValidator
             if (field.Key.Value == "editor_notes") continue;
             foreach (var scalar in Scalars(field.Value).Where(s => PlaceholderPattern().IsMatch(s.Value)))
                 diagnostics.Error(entry.Path, scalar.Line, scalar.Column, Codes.PlaceholderLeft,
-                    $"'{field.Key.Value}' still holds the placeholder TODO; write it in your own words");
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, FieldPlaceholderMessage, field.Key.Value));
         }
         CheckBody(entry, diagnostics);
-
     }
 
     /// <summary>An entry of a kind that needs a source names none, on a site that requires them (site.yaml require_sources).</summary>
@@ -43,8 +52,7 @@ public static partial class CompletenessValidator
         if (!site.Config.RequireSources || entry.Draft || !ContentSchema.NeedsSource(entry.Kind) || entry.Sources.Count > 0) return;
         var frontMatter = entry.File.FrontMatter;
         var key = frontMatter.Find("sources")?.Key;
-        diagnostics.Error(entry.Path, key?.Line ?? frontMatter.Line, key?.Column ?? 1, Codes.NoSource,
-            $"a {entry.Kind.Label().ToLowerInvariant()} needs at least one source: add the key of the work it draws on from sources.yaml, such as 'sources: [faulkner-kalathil-2012]' (add the work to sources.yaml first if it is not there)");
+        diagnostics.Error(entry.Path, key?.Line ?? frontMatter.Line, key?.Column ?? 1, Codes.NoSource, NoSourceMessage(entry.Kind));
     }
 
     private static void CheckBody(Entry entry, DiagnosticBag diagnostics)
@@ -61,7 +69,7 @@ public static partial class CompletenessValidator
             var match = PlaceholderPattern().Match(InlineCode().Replace(lines[i], m => new string(' ', m.Length)));
             if (match.Success)
                 diagnostics.Error(entry.Path, entry.File.BodyLine + i, match.Index + 1, Codes.PlaceholderLeft,
-                    "the text still holds a TODO placeholder; replace the line with your own words, or delete it");
+                    BodyPlaceholderMessage);
         }
     }
 

@@ -18,12 +18,18 @@ public sealed class ProposeRulesParityTests
     private static readonly (string Name, string Proposal)[] Cases =
     [
         ("valid value", """{"kind":"value","slug":"courage","fields":{"title":"Courage","summary":"Being brave together.","tags":["peer-support"],"related":["values/mutuality"],"sources":["smith-2010"],"as_of":"2020","updated":"2026-03-01"},"body":"## What it means\n\nText citing [@smith-2010]."}"""),
-        ("text YAML would misread", """{"kind":"project","slug":"quoting","fields":{"title":"\"Quoted\": a #hash, a \\ and - [brackets] & *stars*","summary":"yes","country":"null","region":"true"}}"""),
+        ("text YAML would misread", """{"kind":"project","slug":"quoting","fields":{"title":"\"Quoted\": a #hash, a \\ and - [brackets] & *stars*","summary":"yes","country":"null","region":"true","sources":["smith-2010"]}}"""),
         ("nothing filled in", """{"kind":"value","slug":"empty-one","fields":{"title":"   "}}"""),
         ("summary missing", """{"kind":"project","slug":"no-summary","fields":{"title":"Only a title"}}"""),
         ("summary too long", $$$"""{"kind":"value","slug":"long-one","fields":{"title":"Long","summary":"{{{Long}}}"}}"""),
         ("project fields", """{"kind":"project","slug":"bad-project","fields":{"title":"P","summary":"S","status":"activ","started":"20x9","website":"ftp://example.org","roles":["paid","volunter"],"support_formats":["One To One"],"organisation_type":"charity"}}"""),
         ("date that does not exist", """{"kind":"value","slug":"bad-date","fields":{"title":"T","summary":"S","updated":"2026-02-30","as_of":"0999"}}"""),
+        ("a day a month does not have", """{"kind":"project","slug":"november","fields":{"title":"T","summary":"S","sources":["smith-2010"],"updated":"2025-11-31"}}"""),
+        ("a history day that does not exist", """{"kind":"history","slug":"leap","fields":{"title":"T","summary":"S","sources":["smith-2010"],"date":"1900-02-29"}}"""),
+        ("placeholder in a field", """{"kind":"value","slug":"unfinished","fields":{"title":"Unfinished","summary":"TODO: say what it means","tags":["TODO"],"sources":["smith-2010"],"editor_notes":"TODO: check the year"},"body":"Our TODOs are words, and `TODO` in code is a mention."}"""),
+        ("placeholder in the text", """{"kind":"history","slug":"half-written","fields":{"title":"T","summary":"S","sources":["smith-2010"],"date":"1990"},"body":"## Origins\n\nTODO write this\n\n```\nTODO in a code block\n```\n\nAlso (TODO) here, not `TODO`."}"""),
+        ("no sources where the site requires them", """{"kind":"value","slug":"unsourced","fields":{"title":"T","summary":"S","sources":["  "]}}"""),
+        ("control characters", """{"kind":"value","slug":"pasted","fields":{"title":"Peer \u0001support","summary":"\u0007 then a summary long enough to be cut short \u001b here","tags":["a\u001fb"],"sources":["smith-2010"]}}"""),
         ("history period backwards", """{"kind":"history","slug":"backwards","fields":{"title":"T","summary":"S","date":"1990/1980"}}"""),
         ("history month", """{"kind":"history","slug":"a-month","fields":{"title":"T","summary":"S","date":"1990-13"}}"""),
         ("module minutes", """{"kind":"module","curriculum":"peer-basics","order":"4","slug":"closing","fields":{"title":"T","summary":"S","duration_minutes":"ninety","objectives":["Listen","Reflect"]}}"""),
@@ -50,6 +56,7 @@ public sealed class ProposeRulesParityTests
         using var temp = new TempFolder();
         var content = temp.Path("content");
         Build.CopyFolder(Build.ValidContent, content);
+        RequireSources(content);
         var built = Build.Write(content, temp.Path("_site"));
         Assert.True(built.Succeeded && built.Written, Build.Describe(built.Diagnostics) + built.FatalError);
 
@@ -73,16 +80,39 @@ public sealed class ProposeRulesParityTests
         Assert.Empty(Codes("valid value"));
         Assert.Empty(Codes("valid annotation"));
         Assert.Empty(Codes("text YAML would misread"));
-        Assert.Equal(["PC0303", "PC0303"], Codes("citations"));
+        Assert.Equal(["PC0113", "PC0303", "PC0303"], Codes("citations"));
         Assert.Equal(["PC0101"], Codes("annotation without fields")); // an empty front matter, once
         Assert.Equal(["PC0101"], Codes("nothing filled in")); // only spaces: left out, so the front matter is empty
-        Assert.Equal(["PC0104", "PC0104", "PC0104", "PC0105", "PC0107", "PC0108"], Codes("project fields"));
+        Assert.Equal(["PC0104", "PC0104", "PC0104", "PC0105", "PC0107", "PC0108", "PC0113"], Codes("project fields"));
         Assert.Equal(["PC0203", "PC0204", "PC0205"], Codes("keys that do not exist"));
         Assert.Equal(["PC0009"], Codes("file name not a slug"));
-        Assert.Equal(["PC0101"], Codes("summary missing"));
-        Assert.Equal(["PC0201"], Codes("key already used"));
+        Assert.Equal(["PC0101", "PC0113"], Codes("summary missing"));
+        Assert.Equal(["PC0113", "PC0201"], Codes("key already used"));
+        Assert.Equal(["PC0105"], Codes("a day a month does not have"));
+        Assert.Equal(["PC0105"], Codes("a history day that does not exist"));
+        Assert.Equal(["PC0108", "PC0112", "PC0112"], Codes("placeholder in a field")); // summary and tag (no slug either); not editor_notes, TODOs or code
+        Assert.Equal(["PC0112", "PC0112"], Codes("placeholder in the text"));
+        Assert.Equal(["PC0113"], Codes("no sources where the site requires them"));
+        Assert.DoesNotContain("PC0113", Codes("community")); // a community may speak from its own experience
+        Assert.Equal(["PC0108", "PC0110", "PC0110", "PC0110"], Codes("control characters")); // the tag, replaced, is no slug either
         Assert.Equal(["PC0104", "PC0207"], Codes("annotation section missing"));
         Assert.True(results.Sum(r => r.Findings.Count) >= 20, "the cases must exercise most rules");
+    }
+
+    /// <summary>
+    /// The site requires sources, as the starter content does, so the form must know it; the fixture's
+    /// own entries get a source so that only the proposals are unfinished.
+    /// </summary>
+    private static void RequireSources(string content)
+    {
+        File.AppendAllText(Path.Combine(content, "site.yaml"), "require_sources: true\n");
+        string[] needSources = ["projects", "values", "history", "curricula"];
+        foreach (var file in needSources.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(content, folder), "*.md", SearchOption.AllDirectories)))
+        {
+            var text = File.ReadAllText(file);
+            if (!text.Contains("\nsources:", StringComparison.Ordinal))
+                File.WriteAllText(file, "---\nsources: [smith-2010]" + text[3..]);
+        }
     }
 
     /// <summary>Runs every case through propose-rules.js with node, on the model the build wrote.</summary>

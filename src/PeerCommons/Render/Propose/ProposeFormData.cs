@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PeerCommons.Diagnostics;
@@ -23,8 +24,12 @@ public static class ProposeFormData
     public static readonly EntryKind[] Kinds =
         [EntryKind.Annotation, EntryKind.Project, EntryKind.Value, EntryKind.History, EntryKind.Curriculum, EntryKind.Module, EntryKind.Community];
 
-    /// <summary>Fields a new file never needs: a new entry has no old addresses to redirect.</summary>
-    private static readonly string[] NotOffered = ["aliases"];
+    /// <summary>
+    /// Fields a proposal never holds: a new entry has no old addresses to redirect, and a proposal is
+    /// finished work for the editors to publish, so it is never a draft (which check would let keep TODO
+    /// placeholders and go without sources).
+    /// </summary>
+    private static readonly string[] NotOffered = ["aliases", "draft"];
 
     public static byte[] Script(RenderContext context)
     {
@@ -37,7 +42,16 @@ public static class ProposeFormData
                 invalidId = Codes.InvalidId, duplicateKey = Codes.DuplicateKey, unknownRelated = Codes.UnknownRelated, unknownValue = Codes.UnknownValue,
                 unknownSource = Codes.UnknownSource, unknownTarget = Codes.UnknownTarget, unknownTargetAnchor = Codes.UnknownTargetAnchor,
                 unknownCommunity = Codes.UnknownCommunity, moduleWithoutCurriculum = Codes.ModuleWithoutCurriculum, unknownCitation = Codes.UnknownCitation,
+                forbiddenCharacter = Codes.ForbiddenCharacter, placeholderLeft = Codes.PlaceholderLeft, noSource = Codes.NoSource,
             },
+            // check's own words for an unfinished entry, and the month names its date messages use.
+            placeholder = new
+            {
+                word = CompletenessValidator.Placeholder,
+                field = CompletenessValidator.FieldPlaceholderMessage,
+                body = CompletenessValidator.BodyPlaceholderMessage,
+            },
+            monthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Take(12),
             maxTags = ContentSchema.MaxTags,
             kinds = Kinds.Select(Kind),
             site = SiteData(context),
@@ -53,6 +67,8 @@ public static class ProposeFormData
         id = kind.ToString().ToLowerInvariant(),
         label = kind.Label(),
         folder = kind.Folder(),
+        // What check says when an entry of this kind names no source on a site that requires them; null when it needs none.
+        noSource = ContentSchema.NeedsSource(kind) ? CompletenessValidator.NoSourceMessage(kind) : null,
         fields = ContentSchema.For(kind).Values.Where(f => !NotOffered.Contains(f.Name)).Select(f => new
         {
             name = f.Name,
@@ -73,6 +89,7 @@ public static class ProposeFormData
         return new
         {
             // Every key a new file could collide with or point at, annotations included.
+            requireSources = site.Config.RequireSources,
             keys = site.ByKey.Keys.Order(StringComparer.Ordinal),
             entries = pages.Select(e => new
             {
