@@ -50,13 +50,18 @@ public sealed partial class TemplateModelTests
         var doc = File.ReadAllText(Repo.Path("docs", "theming.md"));
         var rows = TableRow().Matches(doc).ToDictionary(m => m.Groups["type"].Value, m => m.Groups["members"].Value.Split(", ").ToHashSet());
         var types = typeof(PageView).Assembly.GetTypes().Where(t => t.Namespace == typeof(PageView).Namespace && t.IsPublic);
-        foreach (var type in types)
+        // Every difference at once, so one run says everything the document must change.
+        var problems = new List<string>();
+        foreach (var type in types.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            Assert.True(rows.TryGetValue(type.Name, out var documented), $"docs/theming.md has no row for {type.Name}");
             var exposed = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)).ToHashSet();
-            Assert.True(exposed.SetEquals(documented), $"{type.Name}: documented [{string.Join(", ", documented.Order())}], exposed [{string.Join(", ", exposed.Order())}]");
+            if (!rows.TryGetValue(type.Name, out var documented))
+                problems.Add($"docs/theming.md has no row for {type.Name} (it exposes {string.Join(", ", exposed.Order())})");
+            else if (!exposed.SetEquals(documented))
+                problems.Add($"{type.Name}: documented [{string.Join(", ", documented.Order())}], exposed [{string.Join(", ", exposed.Order())}]");
         }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [GeneratedRegex(@"^\| (?:`\w+` \()?(?<type>[A-Z]\w+View|NavItem|TocItem)\)?(?: \([^|]*\))? \| (?<members>[a-z_, ]+) \|$", RegexOptions.Multiline)]
