@@ -278,12 +278,12 @@ public sealed class SearchTests(SiteFixture site)
     }
 
     [Theory]
-    [InlineData("café", "café")]
+    [InlineData("Palacký", "palacký")]
     [InlineData("Māori", "māori")]
-    [InlineData("crisis café", "café")]
+    [InlineData("Māori peer", "māori")]
     public async Task Accented_words_are_found(string query, string word)
     {
-        // The starter content has these words; lunr.js alone would index "café" as "caf" and find nothing.
+        // The starter content has these words; lunr.js alone would index "Māori" as "m" and "ori" and find nothing.
         var files = Directory.EnumerateFiles(Repo.Path("content"), "*.md", SearchOption.AllDirectories)
             .Where(f => File.ReadAllText(f).Contains(word, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.NotEmpty(files);
@@ -302,8 +302,8 @@ public sealed class SearchTests(SiteFixture site)
     }
 
     [Theory]
-    [InlineData("café?", true)]
-    [InlineData("Café.", true)]
+    [InlineData("māori?", true)]
+    [InlineData("Māori.", true)]
     [InlineData("(peer)", true)]
     [InlineData("\"peer support\"", true)]
     [InlineData("peer:", true)]
@@ -315,7 +315,7 @@ public sealed class SearchTests(SiteFixture site)
     [InlineData("the", false)]
     public async Task Punctuation_and_query_syntax_as_visitors_type_them(string query, bool expectResults)
     {
-        // lunr.js's query parser takes "café?" and "(peer)" as whole terms and finds nothing, and takes
+        // lunr.js's query parser takes "māori?" and "(peer)" as whole terms and finds nothing, and takes
         // "-" or "*" as "every document"; search.js falls back to the plain words and ignores a query without any.
         await using var page = await site.OpenAsync();
         await page.Page.GotoAsync(site.Url("search/index.html?q=" + Uri.EscapeDataString(query)));
@@ -352,7 +352,7 @@ public sealed class SearchTests(SiteFixture site)
             Assert.NotEmpty(results.SelectMany(r => r.Marks));
 
             // Straight to search/index.html?q=…, then open a result with the keyboard.
-            await page.GotoAsync(searchPage + "?q=" + Uri.EscapeDataString("café"));
+            await page.GotoAsync(searchPage + "?q=" + Uri.EscapeDataString("Māori"));
             await WaitForSearchAsync(page);
             results = await ReadResultsAsync(page);
             Assert.NotEmpty(results);
