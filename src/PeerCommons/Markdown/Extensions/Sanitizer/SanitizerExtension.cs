@@ -23,6 +23,11 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
         "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
     };
 
+    private static readonly object RawHtmlKey = new();
+
+    /// <summary>True when contributor HTML is left in the document after sanitizing, so its rendering must be confined.</summary>
+    public static bool HasRawHtml(MarkdownDocument document) => document.GetData(RawHtmlKey) is true;
+
     public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += Sanitize;
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) { }
@@ -33,6 +38,7 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
         foreach (var block in document.Descendants<HtmlBlock>().ToList())
         {
             var raw = block.Lines.ToString();
+            BlockHtmlBalancer.Remember(block, raw);
             var clean = HtmlFragmentSanitizer.Sanitize(raw, (line, message) =>
                 findings.Add(new SourceFinding("html", block.Line + line - 1, block.Column, message)));
             block.Lines = new StringLineGroup(1) { new StringSlice(clean) };
@@ -40,6 +46,12 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
 
         foreach (var inline in document.Descendants<HtmlInline>().ToList())
             inline.Tag = SanitizeTag(inline, findings);
+
+        InlineHtmlBalancer.Balance(document, findings);
+        BlockHtmlBalancer.Balance(document, findings);
+        if (document.Descendants<HtmlBlock>().Any(b => b.Lines.Count > 0 && b.Lines.ToString().Length > 0)
+            || document.Descendants<HtmlInline>().Any(i => !string.IsNullOrEmpty(i.Tag)))
+            document.SetData(RawHtmlKey, true);
 
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
