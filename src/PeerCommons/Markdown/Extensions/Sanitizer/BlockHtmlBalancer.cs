@@ -85,7 +85,8 @@ public static partial class BlockHtmlBalancer
             var at = stillOpen.FindLastIndex(t => t.Name == name);
             if (at >= 0)
             {
-                reopened.Insert(0, new Open(name, block.Line + stillOpen[at].Line - 1));
+                // Elements whose end tag is optional (a cell, a row) stay open too, but need no closing later.
+                if (!stillOpen[at].EndOptional) reopened.Insert(0, new Open(name, block.Line + stillOpen[at].Line - 1));
                 stillOpen.RemoveAt(at);
             }
             else if (!RawHtmlStructure.OptionalEnd.Contains(name)) break; // not one the block left open

@@ -6,11 +6,12 @@ using AngleSharp.Text;
 namespace PeerCommons.Markdown.Extensions.Sanitizer;
 
 /// <summary>A tag in a raw HTML block, with its line inside the block (1-based).</summary>
-public sealed record RawTag(string Name, int Line);
+/// <param name="EndOptional">True for an element whose end tag HTML lets writers leave out (see <see cref="RawHtmlStructure.OptionalEnd"/>).</param>
+public sealed record RawTag(string Name, int Line, bool EndOptional = false);
 
 /// <summary>
 /// How a raw HTML block leaves the page's structure: the elements it opens and does not close
-/// (outermost first), and the end tags it has for elements it did not open (in order). A
+/// (outermost first; those whose end tag is optional are marked), and the end tags it has for elements it did not open (in order). A
 /// <c>&lt;div&gt;</c> block before a Markdown list and a <c>&lt;/div&gt;</c> block after it wrap the
 /// list; the sanitizer, which sees each block alone, would otherwise close the first at once and drop the second.
 /// Read with AngleSharp's tokenizer, which knows where script and style text ends.
@@ -24,7 +25,7 @@ public sealed record RawHtmlStructure(IReadOnlyList<RawTag> Unclosed, IReadOnlyL
 
     /// <summary>
     /// Elements whose end tag HTML lets writers leave out (a paragraph ends at the next block, a cell at
-    /// the next cell). Leaving them open is not a mistake, so they neither wrap Markdown nor get a warning.
+    /// the next cell). Leaving them open is not a mistake, so they get no warning.
     /// </summary>
     public static readonly HashSet<string> OptionalEnd = new(StringComparer.Ordinal)
     {
@@ -52,8 +53,8 @@ public sealed record RawHtmlStructure(IReadOnlyList<RawTag> Unclosed, IReadOnlyL
             if (tag.Type == HtmlTokenType.StartTag)
             {
                 if (TextModes.TryGetValue(name, out var mode)) tokenizer.State = mode; // its text is not markup
-                if (!Void.Contains(name) && !OptionalEnd.Contains(name) && !tag.IsSelfClosing)
-                    open.Add(new RawTag(name, token.Position.Line));
+                if (!Void.Contains(name) && !tag.IsSelfClosing)
+                    open.Add(new RawTag(name, token.Position.Line, OptionalEnd.Contains(name)));
                 continue;
             }
             var at = open.FindLastIndex(t => t.Name == name);
