@@ -1,4 +1,5 @@
 using Markdig;
+using PeerCommons.Markdown.Extensions.Brackets;
 using PeerCommons.Markdown.Extensions.Citations;
 using PeerCommons.Markdown.Extensions.Facilitator;
 using PeerCommons.Markdown.Extensions.HeadingIds;
@@ -56,6 +57,7 @@ public static class MarkdownPipelines
             .UseEmphasisExtras()
             .UseListExtras()
             .UseDefinitionLists()
+            .UseFlatUnmatchedBrackets()
             .UseStableHeadingIds()
             .UseSourceCitations()
             .UseXrefs()
