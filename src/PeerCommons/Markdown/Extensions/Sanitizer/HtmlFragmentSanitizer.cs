@@ -69,19 +69,41 @@ public static class HtmlFragmentSanitizer
             report(1, $"removed an HTML fragment of more than {MaxTags} tags; write the content in Markdown");
             return "";
         }
-        // One sanitizer per fragment: its events report to this call's lines, and builds sanitize in parallel.
-        var lines = new LineFinder(html);
-        var dropped = new HashSet<IElement>();
-        var sanitizer = new HtmlSanitizer(Options)
+        var session = Current ??= new Session();
+        session.Start(html, report);
+        return session.Sanitizer.Sanitize(html);
+    }
+
+    /// <summary>
+    /// One sanitizer per thread (builds sanitize in parallel), set up once: making one costs more than
+    /// cleaning a short fragment. Its events report to the fragment being cleaned.
+    /// </summary>
+    [ThreadStatic] private static Session? Current;
+
+    private sealed class Session
+    {
+        private LineFinder _lines = new("");
+        private readonly HashSet<IElement> _dropped = [];
+        private Action<int, string> _report = (_, _) => { };
+        private readonly HtmlParser _parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true, IsScripting = true }); // scripting on, as in browsers and HtmlSanitizer's default
+
+        public Session()
         {
-            KeepChildNodes = true,
-            HtmlParserFactory = () => new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }),
-        };
-        sanitizer.RemovingTag += (_, e) => OnRemovingTag(e, dropped, lines, report);
-        sanitizer.RemovingAttribute += (_, e) => OnRemovingAttribute(e, lines, report);
-        sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = IsAllowedUrl(e.Tag, e.OriginalUrl) ? e.OriginalUrl : null;
-        sanitizer.PostProcessNode += (_, e) => KeepOwnAttributes(e.Node, lines, report);
-        return sanitizer.Sanitize(html);
+            Sanitizer = new HtmlSanitizer(Options) { KeepChildNodes = true, HtmlParserFactory = () => _parser };
+            Sanitizer.RemovingTag += (_, e) => OnRemovingTag(e, _dropped, _lines, _report);
+            Sanitizer.RemovingAttribute += (_, e) => OnRemovingAttribute(e, _lines, _report);
+            Sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = IsAllowedUrl(e.Tag, e.OriginalUrl) ? e.OriginalUrl : null;
+            Sanitizer.PostProcessNode += (_, e) => KeepOwnAttributes(e.Node, _lines, _report);
+        }
+
+        public HtmlSanitizer Sanitizer { get; }
+
+        public void Start(string html, Action<int, string> report)
+        {
+            _lines = new LineFinder(html);
+            _dropped.Clear();
+            _report = report;
+        }
     }
 
     private static void OnRemovingTag(RemovingTagEventArgs e, HashSet<IElement> dropped, LineFinder lines, Action<int, string> report)

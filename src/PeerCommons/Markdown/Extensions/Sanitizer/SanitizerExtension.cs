@@ -35,17 +35,18 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
     private static void Sanitize(MarkdownDocument document)
     {
         var findings = SourceFindings.Of(document);
+        var fragments = new FragmentMemo();
         foreach (var block in document.Descendants<HtmlBlock>().ToList())
         {
             var raw = block.Lines.ToString();
             BlockHtmlBalancer.Remember(block, raw);
-            var clean = HtmlFragmentSanitizer.Sanitize(raw, (line, message) =>
+            var clean = fragments.Sanitize(raw, (line, message) =>
                 findings.Add(new SourceFinding("html", block.Line + line - 1, block.Column, message)));
             block.Lines = new StringLineGroup(1) { new StringSlice(clean) };
         }
 
         foreach (var inline in document.Descendants<HtmlInline>().ToList())
-            inline.Tag = SanitizeTag(inline, findings);
+            inline.Tag = SanitizeTag(inline, findings, fragments);
 
         InlineHtmlBalancer.Balance(document, findings);
         BlockHtmlBalancer.Balance(document, findings);
@@ -79,7 +80,7 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
         }
     }
 
-    private static string SanitizeTag(HtmlInline inline, List<SourceFinding> findings)
+    private static string SanitizeTag(HtmlInline inline, List<SourceFinding> findings, FragmentMemo fragments)
     {
         var match = SingleTag().Match(inline.Tag ?? "");
         if (!match.Success)
@@ -96,7 +97,7 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
         }
         if (match.Groups[1].Value == "/") return $"</{name.ToLowerInvariant()}>";
         // Let the fragment sanitizer judge the attributes, then keep only the rebuilt opening tag.
-        var cleaned = HtmlFragmentSanitizer.Sanitize(inline.Tag + $"</{name}>", (_, message) =>
+        var cleaned = fragments.Sanitize(inline.Tag + $"</{name}>", (_, message) =>
             findings.Add(new SourceFinding("html", inline.Line, inline.Column, message)));
         var close = cleaned.LastIndexOf("</", StringComparison.Ordinal);
         return close > 0 ? cleaned[..close] : cleaned;
