@@ -54,11 +54,13 @@ public static class Codes
     public const string DuplicateHeadingId = "PC0304";
     public const string UnknownContainer = "PC0305";
     public const string MarkdownTooDeep = "PC0306";
+    public const string HeadingIdTaken = "PC0307";
 
     // Sanitizer (warnings)
     public const string HtmlRemoved = "PC0401";
     public const string UnsafeUrl = "PC0402";
     public const string ExternalResource = "PC0403";
+    public const string HtmlUnbalanced = "PC0404";
 
     // Editorial (warnings)
     public const string EditorialNoteInPublicText = "PC0501";

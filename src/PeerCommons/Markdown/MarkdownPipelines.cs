@@ -1,4 +1,6 @@
 using Markdig;
+using PeerCommons.Markdown.Extensions.BareUrls;
+using PeerCommons.Markdown.Extensions.Brackets;
 using PeerCommons.Markdown.Extensions.Citations;
 using PeerCommons.Markdown.Extensions.Facilitator;
 using PeerCommons.Markdown.Extensions.HeadingIds;
@@ -52,10 +54,11 @@ public static class MarkdownPipelines
             .UsePipeTables()
             .UseFootnotes()
             .UseTaskLists()
-            .UseAutoLinks()
             .UseEmphasisExtras()
             .UseListExtras()
             .UseDefinitionLists()
+            .UseFlatUnmatchedBrackets()
+            .UseBareUrls()
             .UseStableHeadingIds()
             .UseSourceCitations()
             .UseXrefs()

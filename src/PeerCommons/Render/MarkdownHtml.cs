@@ -3,6 +3,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using PeerCommons.Markdown.Extensions.Citations;
+using PeerCommons.Markdown.Extensions.Sanitizer;
 using PeerCommons.Markdown.Extensions.Xrefs;
 using PeerCommons.Model;
 
@@ -59,7 +60,7 @@ public static class MarkdownHtml
         void Flush()
         {
             renderer.Writer.Flush();
-            var html = writer.ToString();
+            var html = Confined(document, writer.ToString());
             writer.GetStringBuilder().Clear();
             if (html.Length > 0 || sections.Count == 0) sections.Add((current, html));
         }
@@ -71,6 +72,10 @@ public static class MarkdownHtml
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
-        return writer.ToString();
+        return Confined(document, writer.ToString());
     }
+
+    /// <summary>Contributor HTML closes inside the part of the page it was written in (see <see cref="HtmlConfinement"/>).</summary>
+    private static string Confined(MarkdownDocument document, string html) =>
+        SanitizerExtension.HasRawHtml(document) ? HtmlConfinement.Confine(html) : html;
 }

@@ -48,9 +48,11 @@ public static class MarkdownStage
         ["duplicate-heading-id"] = (Severity.Error, Codes.DuplicateHeadingId, null),
         ["unknown-container"] = (Severity.Warning, Codes.UnknownContainer, null),
         ["too-deep"] = (Severity.Error, Codes.MarkdownTooDeep, null),
+        ["heading-id-taken"] = (Severity.Warning, Codes.HeadingIdTaken, null),
         ["url"] = (Severity.Warning, Codes.UnsafeUrl, null),
         ["external"] = (Severity.Warning, Codes.ExternalResource, null),
         ["html"] = (Severity.Warning, Codes.HtmlRemoved, null),
+        ["html-unbalanced"] = (Severity.Warning, Codes.HtmlUnbalanced, null),
     };
 
     /// <summary>Turns the extensions' findings on one entry's document into diagnostics at file positions.</summary>

@@ -30,7 +30,10 @@ public sealed partial class HeadingIdsExtension : IMarkdownExtension
     private static void AssignIds(MarkdownDocument document)
     {
         var headings = new List<HeadingInfo>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        // The theme's own ids are taken before any heading, so a heading called "Main" cannot duplicate them.
+        var used = new HashSet<string>(ThemeIds.All, StringComparer.Ordinal);
+        // The next suffix to try for each base id, so a page of thousands of equal headings takes linear time.
+        var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
         var all = document.Descendants<HeadingBlock>().ToList();
 
         // Explicit ids first, so an automatic id never takes one that is written out later.
@@ -43,24 +46,36 @@ public sealed partial class HeadingIdsExtension : IMarkdownExtension
             var heading = all[i];
             var text = PlainText(heading.Inline);
             string id;
-            if (explicitIds[i] is { } explicitId)
+            if (explicitIds[i] is { } explicitId && ThemeIds.IsTheThemes(explicitId))
             {
-                id = explicitId;
+                id = Unique(explicitId);
+                SourceFindings.Of(document).Add(new SourceFinding("heading-id-taken", heading.Line, heading.Column,
+                    $"heading id '{explicitId}' is one the page itself uses; the heading gets '{id}' instead (choose another {{#id}})"));
+            }
+            else if (explicitIds[i] is { } explicitId2)
+            {
+                id = explicitId2;
                 if (!seenExplicit.Add(id))
                     SourceFindings.Of(document).Add(new SourceFinding("duplicate-heading-id", heading.Line, heading.Column,
                         $"heading id '{id}' is used twice on this page; links to the second one cannot work"));
             }
-            else
-            {
-                var baseId = HeadingSlug.From(text);
-                id = baseId;
-                for (var n = 2; !used.Add(id); n++) id = $"{baseId}-{n}";
-            }
+            else id = Unique(HeadingSlug.From(text));
             heading.GetAttributes().Id = id;
             headings.Add(new HeadingInfo(id, text, heading.Level, heading.Line, heading.Column,
                 InContainer: heading.Parent is Markdig.Extensions.CustomContainers.CustomContainer));
         }
         document.SetData(DataKey, headings);
+
+        // The id itself when free, else the first free "id-n", remembering n per id so that
+        // thousands of equal headings take linear time.
+        string Unique(string baseId)
+        {
+            var id = baseId;
+            var n = nextSuffix.GetValueOrDefault(baseId, 2);
+            for (; ThemeIds.IsFamilyMember(id) || !used.Add(id); n++) id = $"{baseId}-{n}";
+            nextSuffix[baseId] = n;
+            return id;
+        }
     }
 
     /// <summary>Removes a trailing <c>{#id}</c> from the heading's text and returns the id.</summary>

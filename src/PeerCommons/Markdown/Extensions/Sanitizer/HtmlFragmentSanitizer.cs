@@ -1,22 +1,24 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Ganss.Xss;
 
 namespace PeerCommons.Markdown.Extensions.Sanitizer;
 
 /// <summary>
-/// Reduces a fragment of contributor HTML to a safe subset with AngleSharp: an allow-list of
-/// elements and attributes, safe URLs only, nothing that loads from another host. Each removal
-/// is reported with its line inside the fragment (1-based).
+/// Reduces a fragment of contributor HTML to a safe subset with HtmlSanitizer: an allow-list of
+/// elements and attributes, safe URLs only (<see cref="UrlSafety"/>), nothing that loads from another
+/// host. HtmlSanitizer does the cleaning; this class says what is allowed and turns each removal into
+/// a report with its line inside the fragment (1-based), which contributors see as a located warning.
 /// </summary>
 public static class HtmlFragmentSanitizer
 {
-    private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly string[] Allowed =
+    [
         "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
         "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
         "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
         "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
-    };
+    ];
 
     /// <summary>Elements removed with everything inside them (the rest are unwrapped, keeping their text).</summary>
     private static readonly HashSet<string> DropWithContent = new(StringComparer.OrdinalIgnoreCase)
@@ -25,7 +27,7 @@ public static class HtmlFragmentSanitizer
         "link", "meta", "base", "input", "button", "select", "textarea", "canvas", "audio", "video", "source", "track", "title", "head",
     };
 
-    private static readonly HashSet<string> GlobalAttributes = new(StringComparer.OrdinalIgnoreCase) { "title", "lang", "dir" };
+    private static readonly string[] GlobalAttributes = ["title", "lang", "dir"];
 
     private static readonly Dictionary<string, string[]> ElementAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,13 +42,25 @@ public static class HtmlFragmentSanitizer
         ["abbr"] = ["title"],
     };
 
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+    private static readonly HtmlSanitizerOptions Options = new()
+    {
+        AllowedTags = new HashSet<string>(Allowed, StringComparer.OrdinalIgnoreCase),
+        // HtmlSanitizer allows attributes on any element; which element may carry which is checked after it.
+        AllowedAttributes = new HashSet<string>(GlobalAttributes.Concat(ElementAttributes.Values.SelectMany(a => a)), StringComparer.OrdinalIgnoreCase),
+        AllowedSchemes = new HashSet<string>(UrlSafety.Schemes, StringComparer.OrdinalIgnoreCase),
+        AllowedCssProperties = new HashSet<string>(),
+        AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        UriAttributes = new HashSet<string>(HtmlSanitizerDefaults.UriAttributes, StringComparer.OrdinalIgnoreCase),
+    };
 
     /// <summary>
     /// No prose needs more tags in one HTML fragment; deeply nested ones take the HTML parser
     /// quadratic time (50,000 nested &lt;div&gt;s: 20 s), so larger fragments are removed unread.
     /// </summary>
     public const int MaxTags = 2000;
+
+    /// <summary>True for an element contributors may use.</summary>
+    public static bool IsAllowed(string element) => Options.AllowedTags.Contains(element);
 
     public static string Sanitize(string html, Action<int, string> report)
     {
@@ -55,12 +69,93 @@ public static class HtmlFragmentSanitizer
             report(1, $"removed an HTML fragment of more than {MaxTags} tags; write the content in Markdown");
             return "";
         }
-        var document = Parser.ParseDocument(string.Empty);
-        var nodes = Parser.ParseFragment(html, document.Body!);
-        var container = document.CreateElement("div");
-        foreach (var node in nodes.ToList()) container.AppendChild(node);
-        Clean(container, report, new LineFinder(html));
-        return container.InnerHtml;
+        var session = Current ??= new Session();
+        session.Start(html, report);
+        return session.Sanitizer.Sanitize(html);
+    }
+
+    /// <summary>
+    /// One sanitizer per thread (builds sanitize in parallel), set up once: making one costs more than
+    /// cleaning a short fragment. Its events report to the fragment being cleaned.
+    /// </summary>
+    [ThreadStatic] private static Session? Current;
+
+    private sealed class Session
+    {
+        private LineFinder _lines = new("");
+        private readonly HashSet<IElement> _dropped = [];
+        private Action<int, string> _report = (_, _) => { };
+        private readonly HtmlParser _parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true, IsScripting = true }); // scripting on, as in browsers and HtmlSanitizer's default
+
+        public Session()
+        {
+            Sanitizer = new HtmlSanitizer(Options) { KeepChildNodes = true, HtmlParserFactory = () => _parser };
+            Sanitizer.RemovingTag += (_, e) => OnRemovingTag(e, _dropped, _lines, _report);
+            Sanitizer.RemovingAttribute += (_, e) => OnRemovingAttribute(e, _lines, _report);
+            Sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = IsAllowedUrl(e.Tag, e.OriginalUrl) ? e.OriginalUrl : null;
+            Sanitizer.PostProcessNode += (_, e) => KeepOwnAttributes(e.Node, _lines, _report);
+        }
+
+        public HtmlSanitizer Sanitizer { get; }
+
+        public void Start(string html, Action<int, string> report)
+        {
+            _lines = new LineFinder(html);
+            _dropped.Clear();
+            _report = report;
+        }
+    }
+
+    private static void OnRemovingTag(RemovingTagEventArgs e, HashSet<IElement> dropped, LineFinder lines, Action<int, string> report)
+    {
+        var element = e.Tag;
+        // Inside an element already removed with its content: nothing more to say about it.
+        for (var parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
+        {
+            if (!dropped.Contains(parent)) continue;
+            e.Cancel = true;
+            return;
+        }
+        var name = element.LocalName;
+        var line = lines.LineOf(element);
+        if (DropWithContent.Contains(name) || element.NamespaceUri != NamespaceNames.HtmlUri)
+        {
+            report(line, $"removed <{name}> element and its content");
+            dropped.Add(element);
+            e.Cancel = true; // removed here with its content, rather than unwrapped
+            element.Parent?.RemoveChild(element);
+            return;
+        }
+        report(line, $"removed <{name}> element (its text is kept)");
+    }
+
+    private static void OnRemovingAttribute(RemovingAttributeEventArgs e, LineFinder lines, Action<int, string> report)
+    {
+        var name = e.Tag.LocalName;
+        var line = lines.LineOf(e.Tag);
+        var attribute = e.Attribute;
+        if (e.Reason == RemoveReason.NotAllowedUrlValue && attribute.Name.Equals("src", StringComparison.OrdinalIgnoreCase))
+            report(line, $"removed <{name}> source '{Shorten(attribute.Value)}': the site loads nothing from other hosts");
+        else if (e.Reason == RemoveReason.NotAllowedUrlValue)
+            report(line, $"removed unsafe link '{Shorten(attribute.Value)}' from <{name}>");
+        else
+            report(line, $"removed attribute '{attribute.Name}' from <{name}>");
+    }
+
+    /// <summary>Links follow <see cref="UrlSafety"/>; an image source must also be on this site.</summary>
+    private static bool IsAllowedUrl(IElement element, string url) =>
+        UrlSafety.IsSafeLink(url) && !(element.LocalName == "img" && UrlSafety.IsExternal(url));
+
+    private static void KeepOwnAttributes(INode node, LineFinder lines, Action<int, string> report)
+    {
+        if (node is not IElement element) return;
+        var own = ElementAttributes.GetValueOrDefault(element.LocalName) ?? [];
+        foreach (var attribute in element.Attributes.ToList())
+        {
+            if (GlobalAttributes.Contains(attribute.Name, StringComparer.OrdinalIgnoreCase) || own.Contains(attribute.Name, StringComparer.OrdinalIgnoreCase)) continue;
+            report(lines.LineOf(element), $"removed attribute '{attribute.Name}' from <{element.LocalName}>");
+            element.RemoveAttribute(attribute.Name);
+        }
     }
 
     /// <summary>
@@ -83,57 +178,6 @@ public static class HtmlFragmentSanitizer
             if (at < 0) return 1;
             _from = at + 1;
             return 1 + html.AsSpan(0, at).Count('\n');
-        }
-    }
-
-    private static void Clean(IElement parent, Action<int, string> report, LineFinder lines)
-    {
-        foreach (var node in parent.ChildNodes.ToList())
-        {
-            if (node is IComment) { node.RemoveFromParent(); continue; }
-            if (node is not IElement element) continue;
-            var name = element.LocalName;
-            var line = lines.LineOf(element);
-
-            if (!Allowed.Contains(name))
-            {
-                if (DropWithContent.Contains(name) || element.NamespaceUri != AngleSharp.Dom.NamespaceNames.HtmlUri)
-                {
-                    report(line, $"removed <{name}> element and its content");
-                    element.RemoveFromParent();
-                }
-                else
-                {
-                    report(line, $"removed <{name}> element (its text is kept)");
-                    Clean(element, report, lines);
-                    foreach (var child in element.ChildNodes.ToList()) parent.InsertBefore(child, element);
-                    element.RemoveFromParent();
-                }
-                continue;
-            }
-
-            var own = ElementAttributes.GetValueOrDefault(name) ?? [];
-            foreach (var attribute in element.Attributes.ToList())
-            {
-                var attributeName = attribute.Name;
-                if (!GlobalAttributes.Contains(attributeName) && !own.Contains(attributeName, StringComparer.OrdinalIgnoreCase))
-                {
-                    report(line, $"removed attribute '{attributeName}' from <{name}>");
-                    element.RemoveAttribute(attributeName);
-                }
-                else if (attributeName.Equals("href", StringComparison.OrdinalIgnoreCase) && !UrlSafety.IsSafeLink(attribute.Value))
-                {
-                    report(line, $"removed unsafe link '{Shorten(attribute.Value)}' from <{name}>");
-                    element.RemoveAttribute(attributeName);
-                }
-                else if (attributeName.Equals("src", StringComparison.OrdinalIgnoreCase)
-                         && (!UrlSafety.IsSafeLink(attribute.Value) || UrlSafety.IsExternal(attribute.Value)))
-                {
-                    report(line, $"removed <{name}> source '{Shorten(attribute.Value)}': the site loads nothing from other hosts");
-                    element.RemoveAttribute(attributeName);
-                }
-            }
-            Clean(element, report, lines);
         }
     }
 

@@ -23,6 +23,11 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
         "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
     };
 
+    private static readonly object RawHtmlKey = new();
+
+    /// <summary>True when contributor HTML is left in the document after sanitizing, so its rendering must be confined.</summary>
+    public static bool HasRawHtml(MarkdownDocument document) => document.GetData(RawHtmlKey) is true;
+
     public void Setup(MarkdownPipelineBuilder pipeline) => pipeline.DocumentProcessed += Sanitize;
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) { }
@@ -30,16 +35,24 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
     private static void Sanitize(MarkdownDocument document)
     {
         var findings = SourceFindings.Of(document);
+        var fragments = new FragmentMemo();
         foreach (var block in document.Descendants<HtmlBlock>().ToList())
         {
             var raw = block.Lines.ToString();
-            var clean = HtmlFragmentSanitizer.Sanitize(raw, (line, message) =>
+            BlockHtmlBalancer.Remember(block, raw);
+            var clean = fragments.Sanitize(raw, (line, message) =>
                 findings.Add(new SourceFinding("html", block.Line + line - 1, block.Column, message)));
             block.Lines = new StringLineGroup(1) { new StringSlice(clean) };
         }
 
         foreach (var inline in document.Descendants<HtmlInline>().ToList())
-            inline.Tag = SanitizeTag(inline, findings);
+            inline.Tag = SanitizeTag(inline, findings, fragments);
+
+        InlineHtmlBalancer.Balance(document, findings);
+        BlockHtmlBalancer.Balance(document, findings);
+        if (document.Descendants<HtmlBlock>().Any(b => b.Lines.Count > 0 && b.Lines.ToString().Length > 0)
+            || document.Descendants<HtmlInline>().Any(i => !string.IsNullOrEmpty(i.Tag)))
+            document.SetData(RawHtmlKey, true);
 
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
@@ -67,7 +80,7 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
         }
     }
 
-    private static string SanitizeTag(HtmlInline inline, List<SourceFinding> findings)
+    private static string SanitizeTag(HtmlInline inline, List<SourceFinding> findings, FragmentMemo fragments)
     {
         var match = SingleTag().Match(inline.Tag ?? "");
         if (!match.Success)
@@ -84,7 +97,7 @@ public sealed partial class SanitizerExtension : IMarkdownExtension
         }
         if (match.Groups[1].Value == "/") return $"</{name.ToLowerInvariant()}>";
         // Let the fragment sanitizer judge the attributes, then keep only the rebuilt opening tag.
-        var cleaned = HtmlFragmentSanitizer.Sanitize(inline.Tag + $"</{name}>", (_, message) =>
+        var cleaned = fragments.Sanitize(inline.Tag + $"</{name}>", (_, message) =>
             findings.Add(new SourceFinding("html", inline.Line, inline.Column, message)));
         var close = cleaned.LastIndexOf("</", StringComparison.Ordinal);
         return close > 0 ? cleaned[..close] : cleaned;

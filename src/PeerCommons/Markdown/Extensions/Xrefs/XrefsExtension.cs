@@ -36,22 +36,34 @@ public sealed class XrefsExtension : IMarkdownExtension
         {
             if (link.GetData(Written) is not string written) link.SetData(Written, written = link.Url!);
             var reference = written[Scheme.Length..];
-            var hash = reference.IndexOf('#');
-            var key = (hash < 0 ? reference : reference[..hash]).Trim('/');
-            var anchor = hash < 0 ? null : reference[(hash + 1)..];
-            var (target, problem) = resolve(key, anchor);
+            var (target, _) = Find(document, reference, link.Line, link.Column, resolve);
             if (target is null)
             {
-                var message = problem == XrefProblem.UnknownAnchor
-                    ? $"xref '{reference}': '{key}' has no heading with id '{anchor}'"
-                    : $"xref '{reference}': no entry has the key '{key}'";
-                SourceFindings.Of(document).Add(new SourceFinding(problem == XrefProblem.UnknownAnchor ? "xref-anchor" : "xref", link.Line, link.Column, message, problem == XrefProblem.UnknownAnchor ? anchor : key));
                 Unlink(link);
                 continue;
             }
             link.Url = target.Href;
             if (link.FirstChild is null) link.AppendChild(new LiteralInline(target.Title));
         }
+        RawHtmlXrefs.Resolve(document, Written, (reference, line, column) => Find(document, reference, line, column, resolve).Target);
+    }
+
+    /// <summary>Resolves one reference (the text after <c>xref:</c>); a broken one becomes a finding at its position.</summary>
+    private static (XrefTarget? Target, XrefProblem Problem) Find(MarkdownDocument document, string reference, int line, int column,
+        Func<string, string?, (XrefTarget? Target, XrefProblem Problem)> resolve)
+    {
+        var hash = reference.IndexOf('#');
+        var key = (hash < 0 ? reference : reference[..hash]).Trim('/');
+        var anchor = hash < 0 ? null : reference[(hash + 1)..];
+        var (target, problem) = resolve(key, anchor);
+        if (target is null)
+        {
+            var message = problem == XrefProblem.UnknownAnchor
+                ? $"xref '{reference}': '{key}' has no heading with id '{anchor}'"
+                : $"xref '{reference}': no entry has the key '{key}'";
+            SourceFindings.Of(document).Add(new SourceFinding(problem == XrefProblem.UnknownAnchor ? "xref-anchor" : "xref", line, column, message, problem == XrefProblem.UnknownAnchor ? anchor : key));
+        }
+        return (target, problem);
     }
 
     private static void Unlink(LinkInline link)
