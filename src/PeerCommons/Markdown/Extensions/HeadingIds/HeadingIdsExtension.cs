@@ -70,6 +70,9 @@ public sealed partial class HeadingIdsExtension : IMarkdownExtension
         // thousands of equal headings take linear time.
         string Unique(string baseId)
         {
+            // Every "annotations-on-..." id belongs to the theme's family, suffix or not, so counting on
+            // would never end: such a heading leaves the family first.
+            if (ThemeIds.IsFamilyMember(baseId)) baseId = "section-" + baseId;
             var id = baseId;
             var n = nextSuffix.GetValueOrDefault(baseId, 2);
             for (; ThemeIds.IsFamilyMember(id) || !used.Add(id); n++) id = $"{baseId}-{n}";

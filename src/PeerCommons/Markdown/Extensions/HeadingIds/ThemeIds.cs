@@ -14,7 +14,9 @@ public static class ThemeIds
         "pc-community-filter", "pc-facts", "pc-filter-community", "pc-filter-kind", "pc-filter-tag",
         "pc-in-communities", "pc-in-communities-title", "pc-objectives", "pc-objectives-title", "pc-outline",
         "pc-related", "pc-related-title", "pc-schedule", "pc-schedule-title", "pc-search", "pc-search-page-input",
-        "pc-sources", "pc-sources-title", "pc-toc",
+        "pc-sources", "pc-sources-title", "pc-toc", "pc-crisis-title", "home-start",
+        "propose-body", "propose-body-error", "propose-body-help", "propose-errors", "propose-errors-title",
+        "propose-form", "propose-kind", "propose-preview", "propose-preview-title", "propose-send-help",
     ];
 
     /// <summary>True for an id the theme writes itself, on every page or from a page's data.</summary>
