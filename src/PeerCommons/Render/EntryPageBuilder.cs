@@ -42,11 +42,12 @@ public static class EntryPageBuilder
         var placed = annotations.Where(a => a.Placed).ToList();
         AnnotationMarkers.Add(document, placed);
         var takesNotes = Propose.ProposePage.TakesNotes(entry);
+        var noteTargets = NoteTargets(headings);
         var sections = MarkdownHtml.RenderSections(document, pipeline)
             .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList())
             {
-                NoteUrl = takesNotes && NotableHeading(headings, s.HeadingId) is not null ? Propose.ProposePage.NoteUrl(page, entry.Key, s.HeadingId) : null,
-                NoteTarget = Html.Escape(NoteTarget(headings, s.HeadingId)),
+                NoteUrl = takesNotes && noteTargets.ContainsKey(s.HeadingId) ? Propose.ProposePage.NoteUrl(page, entry.Key, s.HeadingId) : null,
+                NoteTarget = Html.Escape(noteTargets.GetValueOrDefault(s.HeadingId)),
             })
             .ToList();
         var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources)
@@ -116,16 +117,24 @@ public static class EntryPageBuilder
     }
 
     /// <summary>A section's name for its note link: its heading, numbered when an earlier heading has the same words, so every link's name differs.</summary>
-    private static string? NoteTarget(IReadOnlyList<HeadingInfo> headings, string id)
+    /// <summary>
+    /// The label of each heading a note can be aimed at from its own link (a top-level h2 or h3 that
+    /// learners see), by id: its text, numbered "(2)", "(3)" when the text repeats. Built once per page,
+    /// so a page of thousands of headings takes linear time.
+    /// </summary>
+    private static Dictionary<string, string> NoteTargets(IReadOnlyList<HeadingInfo> headings)
     {
-        if (NotableHeading(headings, id) is not { } heading) return null;
-        var same = headings.Where(h => h.Level is 2 or 3 && !h.InContainer && h.Text == heading.Text).ToList();
-        return same.Count == 1 || same[0] == heading ? heading.Text : $"{heading.Text} ({same.IndexOf(heading) + 1})";
+        var notable = headings.Where(h => h.Level is 2 or 3 && !h.InContainer && h.Id.Length > 0).ToList();
+        var counts = notable.CountBy(h => h.Text).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var heading in notable)
+        {
+            var n = seen[heading.Text] = seen.GetValueOrDefault(heading.Text) + 1;
+            targets.TryAdd(heading.Id, counts[heading.Text] == 1 || n == 1 ? heading.Text : $"{heading.Text} ({n})");
+        }
+        return targets;
     }
-
-    /// <summary>A section heading a note can be aimed at from its own link: a top-level h2 or h3 that learners see.</summary>
-    private static HeadingInfo? NotableHeading(IReadOnlyList<HeadingInfo> headings, string id) =>
-        id.Length == 0 ? null : headings.FirstOrDefault(h => h.Id == id && h.Level is 2 or 3 && !h.InContainer);
 
     private static IReadOnlyList<LinkView> Breadcrumbs(Entry entry, string page, Entry? curriculum, bool trainer, RenderContext context)
     {
