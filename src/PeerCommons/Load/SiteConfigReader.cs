@@ -57,8 +57,9 @@ public static class SiteConfigReader
                 case "language": config = config with { Language = Scalar() ?? config.Language }; break;
                 case "base_url":
                     var baseUrl = Url(Scalar(), false);
-                    // Every address of the site is base_url + a path: a query, fragment or password would end up in each of them.
-                    if (baseUrl is not null && (baseUrl.Contains('?') || baseUrl.Contains('#') || new Uri(baseUrl).UserInfo.Length > 0))
+                    // Url() has taken an absolute http(s) address; NormalizeBaseUrl refuses the rest of what
+                    // cannot start every address of the site (a query, fragment or user name), one rule with --base-url.
+                    if (baseUrl is not null && SiteConfig.NormalizeBaseUrl(baseUrl) is null)
                     {
                         diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.InvalidUrl,
                             "'base_url' must be the plain address of the site, such as https://example.org/commons/, with no '?', '#' or 'name@' part");
