@@ -55,7 +55,7 @@ public static class CommandLine
         var serve = new Command("serve", "Preview the site on 127.0.0.1, rebuilding and reloading pages as content/ and theme/ change");
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8080 };
         foreach (var option in new Option[] { content, theme, overrides, port, drafts }) serve.Options.Add(option);
-        serve.SetAction(parse => Guarded(() => Serve.ServeCommand.Run(parse.GetValue(content)!, parse.GetValue(theme), parse.GetValue(port), parse.GetValue(drafts), parse.GetValue(overrides))));
+        serve.SetAction(parse => Guarded(() => ServeCommand.Run(parse.GetValue(content)!, parse.GetValue(theme), parse.GetValue(port), parse.GetValue(drafts), parse.GetValue(overrides))));
         root.Subcommands.Add(serve);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PeerCommons.Diagnostics;
+using PeerCommons.Load;
 using PeerCommons.Pipeline;
 using PeerCommons.Validate;
 

@@ -16,8 +16,7 @@ namespace PeerCommons.Index;
 /// </summary>
 public static class SearchIndexStage
 {
-    public const string ScriptPath = "search/search-index.js";
-    public const int MaxBodyChars = 3000;
+    public const string ScriptPath = SitePaths.SearchIndexScript;
     private const int SnippetChars = 220;
 
     public sealed record Payload(long RawBytes, long GzipBytes, int Documents);

@@ -1,4 +1,5 @@
 using PeerCommons.Diagnostics;
+using PeerCommons.Model;
 
 namespace PeerCommons.Load;
 

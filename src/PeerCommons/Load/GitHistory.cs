@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using PeerCommons.Model;
 
 namespace PeerCommons.Load;
 
@@ -12,16 +13,14 @@ namespace PeerCommons.Load;
 /// </summary>
 public sealed class GitHistory
 {
-    public sealed record Change(DateOnly Date);
+    private readonly Dictionary<string, FileChange> _changes;
 
-    private readonly Dictionary<string, Change> _changes;
+    private GitHistory(Dictionary<string, FileChange> changes) => _changes = changes;
 
-    private GitHistory(Dictionary<string, Change> changes) => _changes = changes;
-
-    public static readonly GitHistory Empty = new(new Dictionary<string, Change>());
+    public static readonly GitHistory Empty = new(new Dictionary<string, FileChange>());
 
     /// <param name="relativePath">Path below the content folder, with '/' separators.</param>
-    public Change? LastChange(string relativePath) => _changes.GetValueOrDefault(relativePath);
+    public FileChange? LastChange(string relativePath) => _changes.GetValueOrDefault(relativePath);
 
     public static GitHistory Load(string contentDirectory)
     {
@@ -38,15 +37,15 @@ public sealed class GitHistory
             };
             using var git = Process.Start(start);
             if (git is null) return Empty;
-            var changes = new Dictionary<string, Change>(StringComparer.Ordinal);
-            Change? current = null;
+            var changes = new Dictionary<string, FileChange>(StringComparer.Ordinal);
+            FileChange? current = null;
             string? line;
             while ((line = git.StandardOutput.ReadLine()) is not null)
             {
                 if (line.StartsWith('\u0001'))
                 {
                     current = DateOnly.TryParseExact(line[1..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                        ? new Change(date) : null;
+                        ? new FileChange(date) : null;
                 }
                 else if (line.Length > 0 && current is not null)
                     changes.TryAdd(line, current); // log is newest first: keep the first change seen

@@ -1,6 +1,7 @@
 using PeerCommons.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using PeerCommons.Model;
 
 namespace PeerCommons.Load;
 

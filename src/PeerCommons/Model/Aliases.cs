@@ -1,5 +1,3 @@
-using PeerCommons.Validate;
-
 namespace PeerCommons.Model;
 
 public static class Aliases
@@ -16,5 +14,24 @@ public static class Aliases
         if (path.Length == 0) return null;
         var parts = path.Split('/');
         return parts.Length <= 4 && parts.All(Slugs.IsValid) ? path : null;
+    }
+
+    /// <summary>
+    /// The first folder of the propose form's address (contribute/propose/), which no alias may take.
+    /// Kept here, below the render stage that makes the form, so validation can check aliases against it.
+    /// </summary>
+    public const string ContributeFolder = "contribute";
+
+    /// <summary>
+    /// True when a (normalized) alias is the address of a page the site makes itself: a kind's list,
+    /// tags, sources, search, assets, the contribute pages, or a curriculum's trainer and print views.
+    /// A redirect there would overwrite that page.
+    /// </summary>
+    public static bool IsGeneratedAddress(string alias)
+    {
+        var parts = alias.Split('/');
+        if (parts[0] is "tags" or "sources" or "search" or "assets" or ContributeFolder) return true;
+        if (parts.Length == 1 && EntryKinds.FromFolder(parts[0]) is not null) return true;
+        return parts[0] == "curricula" && parts.Length >= 3 && ContentLayout.ReservedModuleIds.Contains(parts[2]);
     }
 }

@@ -1,4 +1,3 @@
-using PeerCommons.Load;
 
 namespace PeerCommons.Model;
 
@@ -30,7 +29,7 @@ public sealed class Entry
     public Dictionary<string, object> Fields { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The last change recorded by git, when front matter does not say (shown, never validated).</summary>
-    public Load.GitHistory.Change? LastChange { get; set; }
+    public FileChange? LastChange { get; set; }
 
     /// <summary>For modules: the curriculum id and the NN order from the file name.</summary>
     public string? CurriculumId { get; init; }

@@ -1,3 +1,5 @@
+using PeerCommons.Load;
+
 namespace PeerCommons.Pipeline;
 
 /// <summary>

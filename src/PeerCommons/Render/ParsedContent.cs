@@ -16,7 +16,7 @@ public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument>
     /// resolved for). Taken when first asked and kept: the preview server asks again after edits.
     /// </summary>
     public string PlainTextOf(Entry entry) => _plainText.GetOrAdd(entry, e =>
-        Index.PlainText.Of(documents[e], Index.SearchIndexStage.MaxBodyChars, key => site.ByKey.GetValueOrDefault(key)?.Title));
+        PlainText.Of(documents[e], PlainText.SearchBodyChars, key => site.ByKey.GetValueOrDefault(key)?.Title));
 
     public IReadOnlyList<HeadingInfo> HeadingsOf(Entry entry) =>
         documents.TryGetValue(entry, out var document) ? HeadingIdsExtension.Headings(document) : [];

@@ -38,26 +38,13 @@ public static class Redirects
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    /// <summary>
-    /// True when a (normalized) alias is the address of a page the site makes itself: a kind's list,
-    /// tags, sources, search, assets, or a curriculum's trainer and print views. A redirect there
-    /// would overwrite that page.
-    /// </summary>
-    public static bool IsGeneratedAddress(string alias)
-    {
-        var parts = alias.Split('/');
-        if (parts[0] is "tags" or "sources" or "search" or "assets" or Propose.ProposePage.Folder) return true;
-        if (parts.Length == 1 && EntryKinds.FromFolder(parts[0]) is not null) return true;
-        return parts[0] == "curricula" && parts.Length >= 3 && PeerCommons.Load.ContentLayout.ReservedModuleIds.Contains(parts[2]);
-    }
-
     /// <summary>Valid aliases (validation reports the others), in a stable order.</summary>
     public static IEnumerable<(string Alias, Entry Target)> Targets(Site site)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in site.Pages.OrderBy(e => e.Key, StringComparer.Ordinal))
             foreach (var alias in entry.Aliases.Select(Aliases.Normalize).OfType<string>())
-                if (!site.ByKey.ContainsKey(alias) && !IsGeneratedAddress(alias) && seen.Add(alias))
+                if (!site.ByKey.ContainsKey(alias) && !Aliases.IsGeneratedAddress(alias) && seen.Add(alias))
                     yield return (alias, entry);
     }
 }

@@ -1,6 +1,7 @@
 using PeerCommons.Diagnostics;
 using PeerCommons.Model;
 using PeerCommons.Render.Views;
+using PeerCommons.Write;
 
 namespace PeerCommons.Render;
 
@@ -66,7 +67,7 @@ public sealed class RenderContext
             Favicon = Link(Assets.Favicon),
             CrisisWords = Html.Escape(string.Join('|', config.CrisisWords)),
             Lunr = Link(Assets.Lunr),
-            SearchIndex = Link(PeerCommons.Index.SearchIndexStage.ScriptPath),
+            SearchIndex = Link(SitePaths.SearchIndexScript),
             SearchUrl = Link("search/"),
             FeedUrl = Link("feed.xml"),
             SourcesUrl = Link("sources/"),
@@ -118,15 +119,4 @@ public sealed class RenderContext
         EntryKind.Community => string.Join(" · ", new[] { entry.Field<string>("region"), entry.Field<string>("country"), Count(AnnotationsBy(entry.Id).Count(), "annotation") }.OfType<string>()),
         _ => "",
     };
-}
-
-/// <summary>Fingerprinted asset paths, below the site root.</summary>
-public sealed record AssetPaths(string Css, string PrintCss, string Js, string SearchJs, string Lunr,
-    string Favicon = "assets/favicon.svg", string NotFoundJs = "assets/not-found.js")
-{
-    /// <summary>Every published asset by its theme file name, for pages that load their own scripts.</summary>
-    public IReadOnlyDictionary<string, string> ByName { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>The published path of a theme asset (the unfingerprinted path when it was not published).</summary>
-    public string Named(string name) => ByName.GetValueOrDefault(name, "assets/" + name);
 }

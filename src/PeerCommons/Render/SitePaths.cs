@@ -7,6 +7,9 @@ namespace PeerCommons.Render;
 /// </summary>
 public static class SitePaths
 {
+    /// <summary>The script that holds the search index: pages link to it, and the index stage (a layer above) writes it.</summary>
+    public const string SearchIndexScript = "search/search-index.js";
+
     public static string Relative(string fromPage, string toPath) => FromRoot(UpToRoot(fromPage), toPath);
 
     /// <summary>The link to a site path from any page whose way up to the root is <paramref name="upToRoot"/>.</summary>

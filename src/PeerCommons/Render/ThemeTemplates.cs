@@ -1,6 +1,6 @@
 using Fluid;
 using PeerCommons.Diagnostics;
-using PeerCommons.Pipeline;
+using PeerCommons.Load;
 using PeerCommons.Render.Liquid;
 using PeerCommons.Render.Views;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using PeerCommons.Model;
-using PeerCommons.Scaffold;
 using PeerCommons.Validate;
 
 namespace PeerCommons.Schema;

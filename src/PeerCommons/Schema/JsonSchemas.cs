@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PeerCommons.Model;
-using PeerCommons.Scaffold;
 using PeerCommons.Validate;
 using PeerCommons.Write;
 

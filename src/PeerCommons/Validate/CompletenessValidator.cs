@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using PeerCommons.Diagnostics;
-using PeerCommons.Load;
 using PeerCommons.Model;
 
 namespace PeerCommons.Validate;

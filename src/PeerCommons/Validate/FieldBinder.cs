@@ -1,6 +1,5 @@
 using System.Globalization;
 using PeerCommons.Diagnostics;
-using PeerCommons.Load;
 using PeerCommons.Model;
 
 namespace PeerCommons.Validate;

@@ -1,4 +1,3 @@
-using PeerCommons.Load;
 using PeerCommons.Model;
 
 namespace PeerCommons.Validate;

@@ -1,5 +1,4 @@
 using PeerCommons.Diagnostics;
-using PeerCommons.Load;
 using PeerCommons.Model;
 
 namespace PeerCommons.Validate;
@@ -87,7 +86,7 @@ public static class ReferenceValidator
                 else if (site.ByKey.TryGetValue(alias, out var existing))
                     diagnostics.Error(entry.Path, line, column, Codes.DuplicateAlias,
                         $"alias '{alias}' is the address of an existing entry ({existing.Path}); an alias must be an old address no page uses");
-                else if (PeerCommons.Render.Redirects.IsGeneratedAddress(alias))
+                else if (Aliases.IsGeneratedAddress(alias))
                     diagnostics.Error(entry.Path, line, column, Codes.DuplicateAlias,
                         $"alias '{alias}' is the address of a page the site makes itself (a list, tags, sources, search, or a trainer or print view); an alias must be an old address no page uses");
                 else if (!claimed.TryAdd(alias, entry))

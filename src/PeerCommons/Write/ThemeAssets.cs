@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
-using PeerCommons.Pipeline;
-using PeerCommons.Render;
+using PeerCommons.Load;
 
 namespace PeerCommons.Write;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PeerCommons.Load;
+using PeerCommons.Model;
 
 namespace PeerCommons.Tests.Support;
 

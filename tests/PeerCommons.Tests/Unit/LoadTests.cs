@@ -1,6 +1,7 @@
 using System.Text;
 using PeerCommons.Diagnostics;
 using PeerCommons.Load;
+using PeerCommons.Model;
 using PeerCommons.Tests.Support;
 
 namespace PeerCommons.Tests.Unit;

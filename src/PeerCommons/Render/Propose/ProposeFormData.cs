@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PeerCommons.Diagnostics;
 using PeerCommons.Model;
-using PeerCommons.Scaffold;
 using PeerCommons.Validate;
 
 namespace PeerCommons.Render.Propose;

@@ -14,7 +14,7 @@ public static class ProposePage
     public const string Path = "contribute/propose/";
 
     /// <summary>The first folder of the form's address, which no entry or alias may take.</summary>
-    public const string Folder = "contribute";
+    public const string Folder = Aliases.ContributeFolder;
 
     /// <summary>The kinds whose pages say "Add a note from your community": every kind an annotation can target but the editors' own pages.</summary>
     public static bool TakesNotes(Entry entry) => entry.Kind is not (EntryKind.Annotation or EntryKind.Page);

@@ -1,4 +1,4 @@
-namespace PeerCommons.Pipeline;
+namespace PeerCommons.Load;
 
 /// <summary>One file of the theme as the build sees it: its name (templates/partials/footer.liquid), the file that wins, and whether the site's own folder provided it.</summary>
 public sealed record ThemeFile(string Name, string Path, bool FromSite);

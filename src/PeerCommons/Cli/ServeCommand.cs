@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using PeerCommons.Serve;
 
-namespace PeerCommons.Serve;
+namespace PeerCommons.Cli;
 
 /// <summary><c>peercommons serve</c>: builds in memory, serves on 127.0.0.1, rebuilds on change until Ctrl+C.</summary>
 public static class ServeCommand
@@ -10,7 +11,7 @@ public static class ServeCommand
         if (!Directory.Exists(content))
         {
             Console.Error.WriteLine($"error: content folder '{content}' does not exist; pass --content with the folder that holds site.yaml");
-            return Cli.ExitCodes.UsageOrIo;
+            return ExitCodes.UsageOrIo;
         }
         var engine = new SiteEngine(content, theme, drafts, themeOverrides);
         var host = new ServeHost(engine, port, line => Console.Error.WriteLine(line));
@@ -21,13 +22,13 @@ public static class ServeCommand
         catch (IOException ex)
         {
             Console.Error.WriteLine($"error: could not listen on 127.0.0.1:{port}: {ex.Message}");
-            return Cli.ExitCodes.UsageOrIo;
+            return ExitCodes.UsageOrIo;
         }
         if (host.LastOutcome?.FatalError is { } fatal)
         {
             Console.Error.WriteLine($"error: {fatal}");
             host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return Cli.ExitCodes.UsageOrIo;
+            return ExitCodes.UsageOrIo;
         }
         Console.WriteLine($"Serving {Path.GetFullPath(content)} at {host.Url}  (Ctrl+C to stop)");
         if (engine.SearchProblem is { } problem) Console.Error.WriteLine($"warning: {problem}");
@@ -38,6 +39,6 @@ public static class ServeCommand
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         stop.Wait();
         host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return Cli.ExitCodes.Success;
+        return ExitCodes.Success;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PeerCommons.Validate;
+namespace PeerCommons.Model;
 
 public static partial class Slugs
 {

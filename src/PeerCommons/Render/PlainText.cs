@@ -5,11 +5,14 @@ using Markdig.Syntax.Inlines;
 using PeerCommons.Markdown.Extensions.Citations;
 using PeerCommons.Markdown.Extensions.Xrefs;
 
-namespace PeerCommons.Index;
+namespace PeerCommons.Render;
 
 /// <summary>The words a reader sees in an entry's body, for search: no markup, no code, no facilitator notes.</summary>
 public static class PlainText
 {
+    /// <summary>How much of a body the search index keeps: enough to find an entry by its words, not the whole page.</summary>
+    public const int SearchBodyChars = 3000;
+
     /// <param name="titleOf">The title of an entry by key, for cross-references written without text
     /// (which show the target's title), so the text can be taken before links are resolved.</param>
     public static string Of(MarkdownDocument document, int maxChars, Func<string, string?> titleOf)

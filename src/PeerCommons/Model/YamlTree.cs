@@ -1,4 +1,4 @@
-namespace PeerCommons.Load;
+namespace PeerCommons.Model;
 
 /// <summary>
 /// A minimal YAML tree that remembers where every node starts, so diagnostics can point at

@@ -1,4 +1,4 @@
-namespace PeerCommons.Load;
+namespace PeerCommons.Model;
 
 /// <summary>
 /// A content file split into its parts. <see cref="BodyLine"/> is the 1-based file line where

@@ -1,7 +1,6 @@
 using PeerCommons.Model;
-using PeerCommons.Validate;
 
-namespace PeerCommons.Scaffold;
+namespace PeerCommons.Validate;
 
 /// <summary>
 /// The YAML comment written above each field by <c>peercommons new</c>. Whether a field exists, is

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using PeerCommons.Model;
 
-namespace PeerCommons.Load;
+namespace PeerCommons.Model;
 
 /// <summary>Where a file sits in content/ and what that makes it (kind, id, key).</summary>
 public sealed record ContentLocation(EntryKind Kind, string Id, string Key, string? CurriculumId = null, int Order = 0, string? CommunityId = null);
