@@ -16,7 +16,7 @@ public static class ContentModelDocument
         var md = new StringBuilder();
         md.Append("# The content model\n\n");
         md.Append("<!-- Written by `peercommons schema --docs docs/content-model.md`; do not edit by hand:\n");
-        md.Append("     change Validate/ContentSchema.cs, Scaffold/FieldHelp.cs or Schema/ContentModelText.cs and run it again. -->\n\n");
+        md.Append("     change Validate/ContentSchema.cs, Validate/FieldHelp.cs or Schema/ContentModelText.cs and run it again. -->\n\n");
         md.Append("Every entry of the commons is one Markdown file in `content/`: front matter (YAML fields between two\n");
         md.Append("`---` lines) and then the text. This document lists every kind of entry, every field, what each\n");
         md.Append("field accepts and the rules `peercommons check` enforces. The same model is published with the\n");

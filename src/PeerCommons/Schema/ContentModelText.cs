@@ -10,7 +10,7 @@ namespace PeerCommons.Schema;
 /// </summary>
 public static class ContentModelText
 {
-    /// <summary>Where a kind's files go (enforced by Load/ContentLayout.cs).</summary>
+    /// <summary>Where a kind's files go (enforced by Model/ContentLayout.cs).</summary>
     public static string Layout(EntryKind kind) => kind switch
     {
         EntryKind.Project => "content/projects/<id>.md",
@@ -24,7 +24,7 @@ public static class ContentModelText
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>A kind's key, how other entries name it (Load/ContentLayout.cs).</summary>
+    /// <summary>A kind's key, how other entries name it (Model/ContentLayout.cs).</summary>
     public static string Key(EntryKind kind) => kind switch
     {
         EntryKind.Curriculum => "curricula/<id>",
@@ -70,8 +70,8 @@ public static class ContentModelText
     [
         "A file is UTF-8 text of at most 1 MB, and starts with front matter: a line `---`, YAML fields, another `---` (Load/TextFileReader.cs, Load/FrontMatterSplitter.cs).",
         "Front matter is a YAML mapping of the fields below, each given once, indented with spaces (a tab is an error), without YAML anchors or aliases (Load/YamlTreeReader.cs).",
-        "An id (a file or folder name without `.md`) is lower-case letters and digits joined by hyphens, such as `peer-support-network`, at most 100 characters (Validate/Slugs.cs).",
-        "A module's file name starts with its order: `01-listening.md`; `trainer` and `print` are not module ids, because a curriculum's other views use those addresses (Load/ContentLayout.cs).",
+        "An id (a file or folder name without `.md`) is lower-case letters and digits joined by hyphens, such as `peer-support-network`, at most 100 characters (Model/Slugs.cs).",
+        "A module's file name starts with its order: `01-listening.md`; `trainer` and `print` are not module ids, because a curriculum's other views use those addresses (Model/ContentLayout.cs).",
         "Every key is used once; an alias (an old address) must not be a key, another alias, or an address the site makes itself such as `projects` or `tags/...` (Validate/ReferenceValidator.cs).",
         "Every key in `related` and `values` names an entry that exists (`values` only values), and every key in `sources` names a work in `content/sources.yaml` (Validate/ReferenceValidator.cs).",
         "An annotation's `target` is the key of an entry that is not an annotation, optionally followed by `#` and the id of one of its headings; its folder names a community that exists (Validate/ReferenceValidator.cs).",

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using ArchUnitNET.Domain;
 using ArchUnitNET.Fluent;
@@ -43,14 +42,14 @@ public class LayerTests
     private static readonly ArchUnitNET.Domain.Architecture ProgramArchitecture =
         new ArchLoader().LoadAssemblies(Program).Build();
 
-    public static TheoryData<string> LayerNames() => new(Layers.Select(layer => layer.Name));
+    /// <summary>Every layer but the top one, which has nothing above it.</summary>
+    public static TheoryData<string> LayerNames() => new(Layers[..^1].Select(layer => layer.Name));
 
     [Theory]
     [MemberData(nameof(LayerNames))]
     public void A_layer_uses_no_layer_above_it(string name)
     {
         var index = Array.FindIndex(Layers, layer => layer.Name == name);
-        if (index == Layers.Length - 1) return; // nothing is above the top layer
         var above = Layers[(index + 1)..];
         var upper = Types().That().ResideInNamespaceMatching(Pattern(above.SelectMany(layer => layer.Namespaces)))
             .As("the layers above it (" + string.Join(", ", above.Select(layer => layer.Name)) + ")");
@@ -93,13 +92,16 @@ public class LayerTests
     }
 
     [Fact]
-    public void The_search_library_does_not_use_the_program()
+    public void The_search_library_uses_no_other_PeerCommons_code()
     {
-        var architecture = new ArchLoader().LoadAssemblies(Program, SearchLibrary).Build();
+        // A reference to the program itself would be circular, which the compiler refuses; this also
+        // keeps out any code shared with it, so the library stays a tool of its own (bench/, the CLI's
+        // search-index command) that depends on nothing but .NET.
+        var architecture = new ArchLoader().LoadAssemblies(SearchLibrary).Build();
 
         Types().That().ResideInAssembly(SearchLibrary)
-            .Should().NotDependOnAny(Types().That().ResideInAssembly(Program).As("the program (src/PeerCommons)"))
-            .Because("PeerCommons.Search is a library the program uses, and a tool of its own")
+            .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"^PeerCommons(?!\.Search(\.|$))")
+            .Because("PeerCommons.Search is a library the program uses, never the other way round")
             .Check(architecture);
     }
 
