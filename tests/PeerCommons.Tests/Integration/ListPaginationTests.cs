@@ -148,4 +148,16 @@ public sealed class ListPaginationTests : IDisposable
         Assert.Equal(("content/" + file, Severity.Error), (Build.RelativePath(d, temp.Root), d.Severity));
         Assert.Contains("reserved", d.Message);
     }
+
+    [Theory]
+    [InlineData("projects/page/2")]
+    [InlineData("tags/shared/page/2")]
+    public void An_alias_cannot_take_the_address_of_a_list_s_further_pages(string alias)
+    {
+        using var temp = new TempFolder();
+        temp.Write("content/site.yaml", "title: T\n");
+        temp.Write("content/values/moved.md", $"---\ntitle: Moved\nsummary: \"S.\"\naliases: [{alias}]\n---\nBody.\n");
+        var d = Assert.Single(Build.Check(temp.Path("content")).Diagnostics);
+        Assert.Equal((Codes.DuplicateAlias, 4, 11), (d.Code, d.Line, d.Column));
+    }
 }
