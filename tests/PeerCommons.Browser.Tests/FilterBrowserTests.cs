@@ -111,4 +111,23 @@ public sealed class FilterBrowserTests(SiteFixture site)
         Assert.Equal(site.PageUrl("list-projects"), page.Page.Url);
         Assert.Empty(await page.CspViolationsAsync());
     }
+
+    [Fact]
+    public async Task On_one_page_of_a_long_list_the_filter_says_so_and_links_to_the_community_s_full_list()
+    {
+        await using var page = await site.OpenAsync();
+        await page.GotoAsync(SitePages.PagedListKey);
+        var select = page.Page.GetByLabel("Show entries on this page annotated by");
+        var all = page.Page.Locator("form[data-list-filter] a[data-filter-all]");
+        Assert.False(await all.IsVisibleAsync(), "the link to a community's list shows before a community is chosen");
+        var community = (await select.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value).filter(v => v)")).First();
+        await select.SelectOptionAsync(community);
+        Assert.True(await all.IsVisibleAsync());
+        Assert.StartsWith("Every entry annotated by ", await all.TextContentAsync());
+        await all.ClickAsync();
+        await page.Page.WaitForURLAsync("**/communities/" + community + "/index.html");
+        // The community's page lists its notes with the entries they are on.
+        Assert.True(await page.Page.Locator("main").GetByText("On ").First.IsVisibleAsync());
+        Assert.Empty(await page.CspViolationsAsync());
+    }
 }

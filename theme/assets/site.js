@@ -168,6 +168,12 @@
         if (!hide) shown++;
       });
       status.textContent = shown + " of " + items.length + " shown";
+      // On one page of a long list the filter sees that page only: the community's own page lists all it annotated.
+      var all = form.querySelector("a[data-filter-all]"), chosen = chooser.options[chooser.selectedIndex];
+      if (all) {
+        all.hidden = !(c && chosen.dataset.url);
+        if (!all.hidden) { all.href = chosen.dataset.url; all.textContent = "Every entry annotated by " + chosen.textContent; }
+      }
     };
     form.addEventListener("submit", function (e) { e.preventDefault(); filterList(); });
     chooser.addEventListener("change", filterList);

@@ -8,7 +8,7 @@ namespace PeerCommons.Load;
 /// <summary>Reads content/site.yaml; every key is checked like front matter.</summary>
 public static class SiteConfigReader
 {
-    private static readonly string[] Known = ["title", "tagline", "repo_url", "repo_branch", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "base_url", "crisis_lines", "crisis_words", "require_sources"];
+    private static readonly string[] Known = ["title", "tagline", "repo_url", "repo_branch", "branch", "help_link", "quick_exit_url", "language", "feed_entries", "list_page_size", "base_url", "crisis_lines", "crisis_words", "require_sources"];
 
     public static SiteConfig Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
@@ -78,6 +78,14 @@ public static class SiteConfigReader
                         config = config with { FeedEntries = n };
                     else
                         diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.WrongType, "'feed_entries' must be a whole number from 1 to 1000");
+                    break;
+                case "list_page_size":
+                    var sizeText = Scalar(); // an empty value is reported by Scalar() itself
+                    if (int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is > 0 and <= SiteConfig.MaxListPageSize)
+                        config = config with { ListPageSize = size };
+                    else if (sizeText is not null)
+                        diagnostics.Error(displayPath, entry.Value.Line, entry.Value.Column, Codes.WrongType,
+                            $"'list_page_size' must be a whole number from 1 to {SiteConfig.MaxListPageSize}: how many entries one page of a list shows, such as {SiteConfig.DefaultListPageSize}");
                     break;
                 case "crisis_lines": config = config with { CrisisLines = CrisisLinesReader.Read(entry, displayPath, diagnostics) }; break;
                 case "crisis_words":

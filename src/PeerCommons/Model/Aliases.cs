@@ -32,6 +32,8 @@ public static class Aliases
         var parts = alias.Split('/');
         if (parts[0] is "tags" or "sources" or "search" or "assets" or ContributeFolder) return true;
         if (parts.Length == 1 && EntryKinds.FromFolder(parts[0]) is not null) return true;
+        // A long list's further pages: projects/page/2/.
+        if (parts.Length >= 2 && parts[1] == ContentLayout.ListPagesFolder && EntryKinds.FromFolder(parts[0]) is { } kind && EntryKinds.Listed.Contains(kind)) return true;
         return parts[0] == "curricula" && parts.Length >= 3 && ContentLayout.ReservedModuleIds.Contains(parts[2]);
     }
 }

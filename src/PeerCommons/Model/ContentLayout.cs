@@ -14,6 +14,17 @@ public static partial class ContentLayout
     /// <summary>Folders of a curriculum that hold its other views, so no module may take their names.</summary>
     public static readonly string[] ReservedModuleIds = ["trainer", "print"];
 
+    /// <summary>
+    /// The folder below each list that holds the list's further pages (projects/page/2/), so no entry
+    /// of a listed kind may take it as its id.
+    /// </summary>
+    public const string ListPagesFolder = "page";
+
+    private static string? ReservedListId(EntryKind kind, string id, string rename) =>
+        id == ListPagesFolder && EntryKinds.Listed.Contains(kind)
+            ? $"id '{id}' is reserved: the further pages of the {kind.Folder()} list are at {kind.Folder()}/{ListPagesFolder}/2/ and so on; rename the file, such as '{rename}'"
+            : null;
+
     [GeneratedRegex(@"^(\d{1,3})-(.+)$")]
     private static partial Regex ModuleFile();
 
@@ -32,6 +43,7 @@ public static partial class ContentLayout
                 if (parts.Length != 3)
                     return (null, "is misplaced; a curriculum is curricula/<id>/index.md with modules curricula/<id>/NN-<module>.md");
                 var cid = parts[1];
+                if (ReservedListId(EntryKind.Curriculum, cid, "curricula/page-training/") is { } reservedCurriculum) return (null, reservedCurriculum);
                 if (fileId == "index") return (new ContentLocation(EntryKind.Curriculum, cid, $"curricula/{cid}"), null);
                 var m = ModuleFile().Match(fileId);
                 if (!m.Success)
@@ -49,6 +61,7 @@ public static partial class ContentLayout
             default:
                 if (parts.Length != 2)
                     return (null, $"is misplaced; {parts[0]} entries sit directly in {parts[0]}/ as <id>.md");
+                if (ReservedListId(kind.Value, fileId, $"{parts[0]}/{fileId}-{kind.Value.Label().ToLowerInvariant()}.md") is { } reserved) return (null, reserved);
                 return (new ContentLocation(kind.Value, fileId, $"{parts[0]}/{fileId}"), null);
         }
     }

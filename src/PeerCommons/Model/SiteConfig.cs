@@ -17,6 +17,14 @@ public sealed record SiteConfig
     public string Language { get; init; } = "en";
     public int FeedEntries { get; init; } = 20;
     /// <summary>
+    /// site.yaml's list_page_size: how many entries one page of a long list shows (a kind's list, a tag);
+    /// the rest follow on <c>projects/page/2/</c> and so on, so no list page grows with the site.
+    /// </summary>
+    public int ListPageSize { get; init; } = DefaultListPageSize;
+    public const int DefaultListPageSize = 50;
+    /// <summary>The largest list_page_size: 500 entries stay well inside the 60 KB page-weight budget.</summary>
+    public const int MaxListPageSize = 500;
+    /// <summary>
     /// site.yaml's require_sources: the commons' promise that every entry of the kinds that report
     /// facts names a source (Validate.ContentSchema.NeedsSource); off for a site that has not made it.
     /// </summary>

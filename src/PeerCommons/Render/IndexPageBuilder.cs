@@ -19,19 +19,37 @@ public static class IndexPageBuilder
     {
         var site = context.Site;
         var items = listItem ?? context.ListItem;
-        foreach (var page in PagesBeforeTags) yield return (page, Page(page, context, items)!);
-        // Grouping is cheap; sorting each tag's entries waits until its page is really built.
+        var size = site.Config.ListPageSize;
+        yield return ("", Page("", context, items)!);
+        // A long list has further pages (projects/page/2/): how many depends only on how many entries it lists.
+        // Its entries are sorted once, by whichever of its pages is built first.
+        foreach (var kind in EntryKinds.Listed)
+        {
+            var ordered = new Lazy<List<Entry>>(() => Ordered(kind, site).ToList());
+            foreach (var page in Pagination.Paths($"{kind.Folder()}/", site.OfKind(kind).Count(), size))
+            {
+                var number = ListAndNumber(page).Number;
+                yield return (page, () => KindList(kind, number, ordered.Value, context, items));
+            }
+        }
+        // Grouping is cheap; sorting each tag's entries waits until one of its pages is really built.
         var tagged = site.Pages.SelectMany(e => e.Tags.Select(t => (Tag: t, Entry: e))).ToLookup(p => p.Tag, p => p.Entry, StringComparer.Ordinal);
         foreach (var tag in tagged.Select(g => g.Key).Order(StringComparer.Ordinal))
-            yield return (TagPagePath(tag), () => TagPage(tag, SortedForTag(tagged[tag]), context, items));
+        {
+            var sorted = new Lazy<List<Entry>>(() => SortedForTag(tagged[tag]));
+            foreach (var page in Pagination.Paths(TagPagePath(tag), tagged[tag].Distinct().Count(), size))
+            {
+                var number = ListAndNumber(page).Number;
+                yield return (page, () => TagPage(tag, number, sorted.Value, context, items));
+            }
+        }
         foreach (var page in PagesAfterTags) yield return (page, Page(page, context, items)!);
     }
 
     /// <summary>Makes the item that stands for an entry in a list on the page at the given address.</summary>
     public delegate ListItemView ListItemSource(string page, Entry entry);
 
-    /// <summary>The index pages every site has, listed before and after the tag pages.</summary>
-    private static readonly string[] PagesBeforeTags = ["", .. EntryKinds.Listed.Select(k => $"{k.Folder()}/")];
+    /// <summary>The index pages every site has after the lists and tag pages.</summary>
     private static readonly string[] PagesAfterTags = ["tags/", "sources/", "search/", Propose.ProposePage.Path, "404.html"];
 
     private static string TagPagePath(string tag) => $"tags/{tag}/";
@@ -53,14 +71,27 @@ public static class IndexPageBuilder
             case "404.html": return () => NotFound(context);
             case Propose.ProposePage.Path: return () => Propose.ProposePage.View(context);
         }
-        if (page.StartsWith("tags/", StringComparison.Ordinal) && page.EndsWith('/'))
+        var (list, number) = ListAndNumber(page);
+        if (list.StartsWith("tags/", StringComparison.Ordinal) && list.EndsWith('/') && list.Length > "tags/".Length)
         {
-            var tag = page["tags/".Length..^1];
-            return () => TagPage(tag, SortedForTag(context.Site.Pages.Where(e => e.Tags.Contains(tag, StringComparer.Ordinal))), context, items);
+            var tag = list["tags/".Length..^1];
+            return () => TagPage(tag, number, SortedForTag(context.Site.Pages.Where(e => e.Tags.Contains(tag, StringComparer.Ordinal))), context, items);
         }
         foreach (var kind in EntryKinds.Listed)
-            if (page == $"{kind.Folder()}/") return () => KindList(kind, context, items);
+            if (list == $"{kind.Folder()}/") return () => KindList(kind, number, Ordered(kind, context.Site).ToList(), context, items);
         return null;
+    }
+
+    /// <summary>"projects/page/3/" is page 3 of "projects/"; any other address is page 1 of itself.</summary>
+    public static (string List, int Number) ListAndNumber(string page)
+    {
+        var marker = "/" + Pagination.Folder + "/";
+        var at = page.LastIndexOf(marker, StringComparison.Ordinal);
+        if (at < 0 || at + marker.Length >= page.Length || !page.EndsWith('/')) return (page, 1);
+        var digits = page[(at + marker.Length)..^1];
+        // Only the addresses this builder makes: no "page/1/", no leading zeros.
+        return digits.Length > 0 && digits[0] != '0' && digits.All(char.IsAsciiDigit) && int.TryParse(digits, out var n) && n > 1
+            ? (page[..(at + 1)], n) : (page, 1);
     }
 
     /// <summary>Every tag used by a page, with how many pages use it, in order.</summary>
@@ -118,42 +149,66 @@ public static class IndexPageBuilder
     private static IEnumerable<Entry> Recent(IEnumerable<Entry> entries) =>
         entries.OrderByDescending(e => e.Updated ?? DateOnly.MinValue).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase);
 
-    private static PageView KindList(EntryKind kind, RenderContext context, ListItemSource listItem)
+    private static PageView KindList(EntryKind kind, int number, List<Entry> entries, RenderContext context, ListItemSource listItem)
     {
-        var page = kind.Folder() + "/";
-        var entries = Ordered(kind, context.Site).ToList();
-        var items = entries.Select(e => listItem(page, e)).ToList();
+        var list = kind.Folder() + "/";
+        var (page, pager, shown) = PageOf(list, number, entries, context, PluralWord(kind, entries.Count));
         return new PageView
         {
             Template = "list",
-            Title = kind.PluralLabel(),
-            Summary = $"{items.Count} {PluralWord(kind, items.Count)}",
+            Title = Pagination.Title(kind.PluralLabel(), pager),
+            Summary = $"{entries.Count} {PluralWord(kind, entries.Count)}",
             Kind = kind.ToString().ToLowerInvariant(),
-            Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, ""))],
-            Items = items,
-            CommunityOptions = CommunityOptions(entries, context),
+            Breadcrumbs = pager is { Number: > 1 }
+                ? [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView(kind.PluralLabel(), SitePaths.Relative(page, list))]
+                : [new LinkView("Home", SitePaths.Relative(page, ""))],
+            Items = shown.Select(e => listItem(page, e)).ToList(),
+            Pager = pager,
+            CommunityOptions = CommunityOptions(page, shown, context),
             ProposeUrl = Propose.ProposePage.NewEntryUrl(page, kind),
             ProposeLabel = kind == EntryKind.Community ? "Add your community" : $"Propose a new {kind.Label().ToLowerInvariant()}",
         };
     }
 
-    /// <summary>The communities that annotated any of these entries, for the list's filter.</summary>
-    private static IReadOnlyList<CommunityOptionView> CommunityOptions(IEnumerable<Entry> entries, RenderContext context) =>
+    /// <summary>
+    /// Page <paramref name="number"/> of a list: its address, its pager (null for a list on one page) and
+    /// its entries. A number past the end (an edit removed entries) shows the last page's entries.
+    /// </summary>
+    private static (string Page, PagerView? Pager, List<Entry> Shown) PageOf(string list, int number, List<Entry> entries, RenderContext context, string itemsWord)
+    {
+        var size = context.Site.Config.ListPageSize;
+        number = Math.Min(number, Pagination.PageCount(entries.Count, size));
+        var page = Pagination.PagePath(list, number);
+        return (page, Pagination.Pager(list, number, entries.Count, size, itemsWord), entries.Skip((number - 1) * size).Take(size).ToList());
+    }
+
+    /// <summary>The communities that annotated any of these entries, for the list's filter, with their pages.</summary>
+    private static IReadOnlyList<CommunityOptionView> CommunityOptions(string page, IEnumerable<Entry> entries, RenderContext context) =>
         entries.SelectMany(e => context.Site.AnnotationsOf(e.Key)).Select(a => a.CommunityId!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(id => new CommunityOptionView(id, Html.Escape(context.Site.ByKey.GetValueOrDefault($"communities/{id}")?.Title ?? id)))
+            .Select(id => (Id: id, Community: context.Site.ByKey.GetValueOrDefault($"communities/{id}")))
+            .Select(c => new CommunityOptionView(c.Id, Html.Escape(c.Community?.Title ?? c.Id))
+            {
+                Url = c.Community is null ? "" : SitePaths.Relative(page, c.Community.Url),
+            })
             .ToList();
 
-    private static PageView TagPage(string tag, List<Entry> entries, RenderContext context, ListItemSource listItem)
+    private static PageView TagPage(string tag, int number, List<Entry> entries, RenderContext context, ListItemSource listItem)
     {
-        var page = $"tags/{tag}/";
+        var list = TagPagePath(tag);
+        var entriesWord = entries.Count == 1 ? "entry" : "entries";
+        var (page, pager, shown) = PageOf(list, number, entries, context, entriesWord);
+        var title = "Tagged “" + Html.Escape(tag) + "”";
         return new PageView
         {
             Template = "list",
-            Title = "Tagged “" + Html.Escape(tag) + "”",
-            Summary = $"{entries.Count} {(entries.Count == 1 ? "entry" : "entries")}",
-            Breadcrumbs = [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView("Tags", SitePaths.Relative(page, "tags/"))],
-            Items = entries.Select(e => listItem(page, e)).ToList(),
-            CommunityOptions = CommunityOptions(entries, context),
+            Title = Pagination.Title(title, pager),
+            Summary = $"{entries.Count} {entriesWord}",
+            Breadcrumbs = pager is { Number: > 1 }
+                ? [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView("Tags", SitePaths.Relative(page, "tags/")), new LinkView(title, SitePaths.Relative(page, list))]
+                : [new LinkView("Home", SitePaths.Relative(page, "")), new LinkView("Tags", SitePaths.Relative(page, "tags/"))],
+            Items = shown.Select(e => listItem(page, e)).ToList(),
+            Pager = pager,
+            CommunityOptions = CommunityOptions(page, shown, context),
             ProposeUrl = Propose.ProposePage.FormUrl(page),
             ProposeLabel = "Propose an entry",
         };

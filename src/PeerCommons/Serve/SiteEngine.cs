@@ -674,6 +674,8 @@ public sealed class SiteEngine
 
     private static bool WantIndexPage(string page, Plan plan)
     {
+        // Page 2 and on of a long list (projects/page/2/) change whenever the list does.
+        page = IndexPageBuilder.ListAndNumber(page).List;
         // These show only site.yaml, sources.yaml and the theme: a change to those rebuilds everything.
         if (page is "sources/" or "404.html" or "search/") return false;
         if (page == "tags/") return plan.TagIndex;

@@ -66,6 +66,7 @@ public sealed class SiteFixture : IAsyncLifetime
         if (!ownTheme.Succeeded) throw new InvalidOperationException("building the starter site with its own footer failed: " + ownTheme.FatalError);
 
         (Pages, QuickExitUrl) = SitePages.Discover(SiteDirectory);
+        Pages = new Dictionary<string, string>(Pages) { [SitePages.PagedListKey] = BuildPagedList() };
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
@@ -79,6 +80,35 @@ public sealed class SiteFixture : IAsyncLifetime
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+    }
+
+    /// <summary>
+    /// The starter site's lists fit on one page: the generator's valid fixture with one entry per page
+    /// (site.yaml's list_page_size), built below the starter site, gives a page of a list after its first.
+    /// </summary>
+    private string BuildPagedList()
+    {
+        var content = Path.Combine(_temp, "paged-content");
+        var from = Repo.Path("tests", "PeerCommons.Tests", "fixtures", "valid", "content");
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(content, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        File.AppendAllText(Path.Combine(content, "site.yaml"), "list_page_size: 1\n");
+        var paged = BuildPipeline.Run(new BuildOptions
+        {
+            ContentDirectory = content,
+            ThemeDirectory = Repo.Path("theme"),
+            OutputDirectory = Path.Combine(SiteDirectory, "paged"),
+            WriteOutput = true,
+        });
+        if (!paged.Succeeded || !paged.Written) throw new InvalidOperationException("building the paginated fixture failed: " + paged.FatalError);
+        const string path = "paged/projects/page/2/index.html";
+        if (!File.ReadAllText(Path.Combine(SiteDirectory, path)).Contains("class=\"pager\"", StringComparison.Ordinal))
+            throw new InvalidOperationException(path + " has no pager");
+        return path;
     }
 
     public async Task DisposeAsync()

@@ -22,8 +22,9 @@ public static class SiteFeeds
         WriteRecent(context, SelectRecent(site), sink);
 
         var listed = site.Pages.Select(e => (e.Url, e.Updated))
-            .Concat(EntryKinds.Listed.Select(k => (k.Folder() + "/", (DateOnly?)null)))
-            .Concat(IndexPageBuilder.TagCounts(site).Select(t => ($"tags/{t.Tag}/", (DateOnly?)null)))
+            // Every page of a long list (projects/page/2/ and on), so crawlers reach each entry from a list.
+            .Concat(EntryKinds.Listed.SelectMany(k => Pagination.Paths(k.Folder() + "/", site.OfKind(k).Count(), site.Config.ListPageSize)).Select(p => (p, (DateOnly?)null)))
+            .Concat(IndexPageBuilder.TagCounts(site).SelectMany(t => Pagination.Paths($"tags/{t.Tag}/", t.Count, site.Config.ListPageSize)).Select(p => (p, (DateOnly?)null)))
             .Append(("", null)).Append(("tags/", null)).Append(("sources/", null));
         sink.Write("sitemap.xml", Sitemap.Write(listed, site.Config.BaseUrl));
     }

@@ -35,12 +35,29 @@ public sealed record BodySectionView(string Html, IReadOnlyList<AnnotationView> 
     public string NoteTarget { get; init; } = "";
 }
 
+/// <summary>
+/// Where one page of a long list sits among the list's pages: its number, how many there are, which
+/// items it shows ("51 to 100 of 230 projects") and the links to the first, previous, next and last
+/// pages (null where there is none).
+/// </summary>
+public sealed record PagerView(int Number, int Count, int From, int To, int Total, string ItemsWord)
+{
+    public string? FirstUrl { get; init; }
+    public string? PreviousUrl { get; init; }
+    public string? NextUrl { get; init; }
+    public string? LastUrl { get; init; }
+}
+
 public sealed record ChoiceView(string Value, string Label);
 
 /// <summary>What the propose form page needs: where "Send" leads, and the scripts that build the form.</summary>
 public sealed record ProposeView(string? RepoUrl, string Branch, IReadOnlyList<ChoiceView> Kinds);
 
-public sealed record CommunityOptionView(string Id, string Title);
+public sealed record CommunityOptionView(string Id, string Title)
+{
+    /// <summary>The community's page, which lists every entry it annotated (a list's filter sees one page of the list).</summary>
+    public string Url { get; init; } = "";
+}
 
 public sealed record ListGroupView(string Title, string Id, IReadOnlyList<ListItemView> Items)
 {
@@ -131,6 +148,8 @@ public sealed class PageView
     public IReadOnlyList<ObjectiveView> Objectives { get; init; } = [];
     /// <summary>Communities that annotated entries of a list page, for its "annotated by" filter.</summary>
     public IReadOnlyList<CommunityOptionView> CommunityOptions { get; init; } = [];
+    /// <summary>The links between the pages of a long list (null when the list fits on one page).</summary>
+    public PagerView? Pager { get; init; }
     public string? PrintUrl { get; init; }
     /// <summary>The propose form, set to what this page proposes (a new entry of a list's kind), with its link text.</summary>
     public string? ProposeUrl { get; init; }
