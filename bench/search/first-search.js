@@ -19,7 +19,7 @@
 const fs = require('fs')
 const path = require('path')
 const server = require('./lib/static-server')
-const { selectors, launch, freshPage, openSearchPage, waitForQuiet, stats } = require('./lib/browser')
+const { selectors, launch, freshPage, openSearchPage, waitForQuiet, waitForResults, stats } = require('./lib/browser')
 
 function args () {
   const a = {}; const argv = process.argv.slice(2)
@@ -55,9 +55,7 @@ async function firstSearch (browser, srv, pageUrl, query, isPageItself) {
     const typedAt = srv.log.length
     await visit.page.click(selectors.input)
     await visit.page.keyboard.type(query, { delay: typeDelay })
-    let rec = await waitForQuiet(visit, { needItems: false, timeoutMs, label: `"${query}" on ${pageUrl}` })
-    // Settled with no items: give a slow page a little longer before calling it "no results".
-    for (let i = 0; rec.items === 0 && i < 20; i++) rec = await waitForQuiet(visit, { needMutation: false, needItems: false, quietMs: 500, timeoutMs })
+    const rec = await waitForResults(visit, { timeoutMs, label: `"${query}" on ${pageUrl}` })
     const counted = srv.log.map((e, i) => ({ ...e, afterTyping: i >= typedAt })).filter(e => !isPageItself(e.path))
     const failed = counted.filter(e => e.status !== 200)
     return {
@@ -77,11 +75,12 @@ async function firstSearch (browser, srv, pageUrl, query, isPageItself) {
 
 const kB = b => (b / 1000).toFixed(1)
 
+// Every query counts, also one that finds nothing: its bytes are what that first search cost.
 function summary (rows, engine) {
-  const ok = rows.filter(r => r[engine] && r[engine].items > 0)
-  const s = stats(ok.map(r => r[engine].bytes))
-  const files = stats(ok.map(r => r[engine].files))
-  return { n: ok.length, medianBytes: s.median, maxBytes: s.max, medianFiles: files.median, maxFiles: files.max }
+  const s = stats(rows.map(r => r[engine].bytes))
+  const files = stats(rows.map(r => r[engine].files))
+  const empty = rows.filter(r => r[engine].items === 0).length
+  return { n: rows.length, empty, medianBytes: s.median, maxBytes: s.max, medianFiles: files.median, maxFiles: files.max }
 }
 
 function report (label, budget, kinds, hasPagefind, pageItself) {
@@ -104,8 +103,8 @@ function report (label, budget, kinds, hasPagefind, pageItself) {
     const ours = summary(rows, 'ours')
     const pf = hasPagefind ? summary(rows, 'pagefind') : null
     result[kind] = { ours, pagefind: pf, ratio: pf ? ours.medianBytes / pf.medianBytes : null }
-    out(`${label} ${kind.padEnd(8)} ours: median ${kB(ours.medianBytes)} kB, max ${kB(ours.maxBytes)} kB, files median ${ours.medianFiles} max ${ours.maxFiles} (${ours.n} queries with results)` +
-      (pf ? `\n${label} ${kind.padEnd(8)} Pagefind: median ${kB(pf.medianBytes)} kB, max ${kB(pf.maxBytes)} kB, files median ${pf.medianFiles} max ${pf.maxFiles}` +
+    out(`${label} ${kind.padEnd(8)} ours: median ${kB(ours.medianBytes)} kB, max ${kB(ours.maxBytes)} kB, files median ${ours.medianFiles} max ${ours.maxFiles} (${ours.n} queries, ${ours.empty} without results)` +
+      (pf ? `\n${label} ${kind.padEnd(8)} Pagefind: median ${kB(pf.medianBytes)} kB, max ${kB(pf.maxBytes)} kB, files median ${pf.medianFiles} max ${pf.maxFiles} (${pf.empty} without results)` +
         `\n${label} ${kind.padEnd(8)} ours / Pagefind (medians): ${result[kind].ratio.toFixed(2)}   (aim: <= 0.50)` : ''))
   }
   if (budget) {
@@ -128,8 +127,9 @@ function report (label, budget, kinds, hasPagefind, pageItself) {
   const browser = await launch()
   try {
     const common = await commonAssets(browser, srv)
-    const oursItself = p => common.has(p) || p === '/search/' || p === '/search/index.html'
-    const pagefindItself = p => p.startsWith('/__bench/')
+    // /favicon.ico: the browser's own request when a page names no icon, not the search's.
+    const oursItself = p => common.has(p) || p === '/search/' || p === '/search/index.html' || p === '/favicon.ico'
+    const pagefindItself = p => p.startsWith('/__bench/') || p === '/favicon.ico'
     const kinds = { single: [], two_word: [] }
     let pageItself = 0
     for (const [kind, list] of [['single', queries.singles], ['two_word', queries.pairs]]) {
@@ -142,7 +142,7 @@ function report (label, budget, kinds, hasPagefind, pageItself) {
           row.pagefind = await firstSearch(browser, srv, `${srv.url}/__bench/pagefind/?n=${n}`, q, pagefindItself)
         }
         for (const e of [...row.ours.errors, ...(row.pagefind?.errors || [])]) console.error(`  ${q}: ${e}`)
-        if (row.ours.items === 0) console.error(`  "${q}": our page showed no results (not counted in the medians)`)
+        if (row.ours.items === 0) console.error(`  "${q}": our page showed no results`)
         process.stderr.write(`  ${kind} "${q}": ours ${kB(row.ours.bytes)} kB in ${row.ours.files} files` +
           (row.pagefind ? `, Pagefind ${kB(row.pagefind.bytes)} kB in ${row.pagefind.files} files` : '') + '\n')
         kinds[kind].push(row)

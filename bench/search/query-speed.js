@@ -19,7 +19,7 @@
 const fs = require('fs')
 const path = require('path')
 const server = require('./lib/static-server')
-const { selectors, launch, freshPage, openSearchPage, waitForQuiet, clearBox, stats } = require('./lib/browser')
+const { selectors, launch, freshPage, openSearchPage, waitForQuiet, waitForResults, clearBox, stats } = require('./lib/browser')
 
 const count = Number(process.env.COUNT || 10)
 const throttle = Number(process.env.THROTTLE || 4)
@@ -52,8 +52,7 @@ async function session (browser, pageUrl, firstWord, nextWord) {
     await openSearchPage(visit, pageUrl)
     await visit.page.click(selectors.input)
     await visit.page.keyboard.type(firstWord, { delay: typeDelay })
-    let rec = await waitForQuiet(visit, { needItems: false, timeoutMs, label: `"${firstWord}" on ${pageUrl}` })
-    for (let i = 0; rec.items === 0 && i < 20; i++) rec = await waitForQuiet(visit, { needMutation: false, needItems: false, timeoutMs })
+    const rec = await waitForResults(visit, { timeoutMs, label: `"${firstWord}" on ${pageUrl}` })
     const first = { word: firstWord, items: rec.items, ...timing(rec) }
 
     await clearBox(visit.page)
@@ -61,7 +60,7 @@ async function session (browser, pageUrl, firstWord, nextWord) {
     const keystrokes = []
     for (const letter of nextWord) {
       await visit.page.keyboard.type(letter)
-      const r = await waitForQuiet(visit, { needItems: false, timeoutMs, label: `keystroke "${letter}" of "${nextWord}"` })
+      const r = await waitForQuiet(visit, { needItems: false, quietMs: 1000, timeoutMs, label: `keystroke "${letter}" of "${nextWord}"` })
       if (!r.unchanged) keystrokes.push({ letter, items: r.items, ...timing(r) })
     }
     return { first, keystrokes, errors: visit.state.errors }

@@ -112,6 +112,19 @@ async function waitForQuiet ({ page, state }, { needMutation = true, needItems =
   }
 }
 
+// Waits for a query's results: settled as above, and when that leaves no result item, up to graceMs more
+// for items to appear (a search running in a worker, as Pagefind's does, leaves the page quiet while it
+// works). A query that shows nothing by then has no results: its record has items: 0.
+async function waitForResults (visit, { quietMs = 1000, graceMs = 15000, timeoutMs = 120000, label = '' } = {}) {
+  const rec = await waitForQuiet(visit, { needItems: false, quietMs, timeoutMs, label })
+  if (rec.items > 0) return rec
+  try {
+    return await waitForQuiet(visit, { needMutation: false, needItems: true, quietMs, timeoutMs: graceMs, label })
+  } catch {
+    return rec
+  }
+}
+
 // Empties the search box without typing (the next query starts from an empty box).
 async function clearBox (page) {
   await page.$eval(selectors.input, el => { el.value = ''; el.dispatchEvent(new Event('input', { bubbles: true })) })
@@ -125,4 +138,4 @@ function stats (values) {
   return { n: s.length, median, p95: at(0.95), max: s[s.length - 1] }
 }
 
-module.exports = { selectors, launch, freshPage, openSearchPage, waitForQuiet, clearBox, stats, sleep }
+module.exports = { selectors, launch, freshPage, openSearchPage, waitForQuiet, waitForResults, clearBox, stats, sleep }

@@ -4,7 +4,8 @@
 // Words are counted in the body text of the site's entry pages (the element with class "entry-body",
 // up to the related entries and cited sources; not the facts box, lists, print or trainer copies):
 // document frequency = how many pages a word is on. That is the prose a reader searches for; the facts
-// box and the source lists hold words (authors' names, countries) a search index need not cover.
+// box, source lists, citations and the theme's words around annotations are left out (names, dates,
+// "Compiled by ... editors": words a search index need not cover).
 // Single-word queries are drawn in equal numbers from four bands of document frequency on a log scale
 // (from words on one page up to the most common), so both rare and common words are searched.
 // Two-word queries are two different words drawn from one page, so they share at least one page.
@@ -54,13 +55,18 @@ function htmlPages (site) {
   return pages
 }
 
+// Inside the body, the theme's own words: citations "(Evans 1993)", an annotation's kind, community, date
+// and whose words it is, "Add a note from your community", words for screen readers only.
+const chrome = /<(p|span)\b[^>]*class="(citation|visually-hidden|note-link|section-intro|annotation-[a-z-]+)\b[^"]*"[^>]*>[\s\S]*?<\/\1>/g
+
 function bodyWords (html) {
   const start = html.indexOf('class="entry-body"')
   if (start < 0) return null // lists, redirect pages and the like have no entry body
   const ends = ['<section ', '</article>', '<footer', '</main>'].map(tag => html.indexOf(tag, start)).filter(i => i > 0)
   const end = Math.min(...ends, html.length)
   const text = html.slice(start, end)
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<(script|style|time)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(chrome, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&[#a-z0-9]+;/gi, ' ')
     .toLowerCase()
