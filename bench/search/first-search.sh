@@ -8,7 +8,9 @@
 # env:   SEED=<n>            corpus and query seed (default: a new one, printed)
 #        SPEED_SIZES="10000" sizes whose browser speed is measured (slow: 4x CPU throttling)
 #        QUERIES=<file>      reuse the queries of an earlier run (bench/out/search/<size>-queries.json)
-#        REUSE=1             measure the site and Pagefind bundle already in BENCH_WORK (no corpus, build)
+#        QUERY_SINGLES=24 QUERY_PAIRS=10   how many queries to draw (single words, two words)
+#        REUSE=1             measure the site and Pagefind bundle already in BENCH_WORK (no corpus, build;
+#                            the Release binaries in bench/out/bin are not rebuilt either)
 #        BENCH_WORK=/tmp/peercommons-bench   corpora, built sites and Pagefind bundles
 #        and those of first-search.js / query-speed.js (TYPE_DELAY_MS, COUNT, THROTTLE, SEARCH_*)
 # needs: dotnet, node + npm (installs bench/search/node_modules and theme/node_modules when missing),
@@ -35,7 +37,11 @@ pagefind_bin() { (cd "$here" && npx --no-install pagefind "$@"); }
 pagefind_bin --version >/dev/null || { say "pagefind 1.6.0 does not run here (its binary comes from @pagefind/linux-x64): npm ci --prefix bench/search"; exit 1; }
 
 source "$root/bench/release-build.sh"
-release_build
+if [ "${REUSE:-}" = 1 ] && [ -f "$root/bench/out/bin/peercommons/peercommons.dll" ] && [ -f "$root/bench/out/bin/generator/corpus-generator.dll" ]; then
+  pc="$root/bench/out/bin/peercommons/peercommons.dll"; gen="$root/bench/out/bin/generator/corpus-generator.dll"
+else
+  release_build
+fi
 
 {
   echo

@@ -125,10 +125,11 @@ function queriesFor (site, seed, { singles = 24, pairs = 10 } = {}) {
 
 module.exports = { queriesFor }
 
-// node lib/queries.js SITE_DIR SEED [OUT.json]: prints (or writes) the queries
+// node lib/queries.js SITE_DIR SEED [OUT.json]: prints (or writes) the queries; env QUERY_SINGLES=24, QUERY_PAIRS=10
 if (require.main === module) {
   const [site, seed, out] = process.argv.slice(2)
   if (!site || seed === undefined) { console.error('usage: node lib/queries.js SITE_DIR SEED [OUT.json]'); process.exit(2) }
-  const json = JSON.stringify(queriesFor(site, seed), null, 1)
+  const counts = { singles: Number(process.env.QUERY_SINGLES || 24), pairs: Number(process.env.QUERY_PAIRS || 10) }
+  const json = JSON.stringify(queriesFor(site, seed, counts), null, 1)
   if (out) fs.writeFileSync(out, json + '\n'); else console.log(json)
 }
