@@ -87,7 +87,7 @@ for size in "${sizes[@]}"; do
   if [[ "$speed_sizes" == *" $size "* ]]; then
     say "speed in the browser, $size (CPU throttled ${THROTTLE:-4}x)"
     node "$here/query-speed.js" --site "$site" --pagefind "$dir/pagefind" --queries "$queries" --label "$size" \
-      --json "$out/search/$size-speed.json" | tee -a "$results"
+      --known "$out/search/$size-first-search.json" --json "$out/search/$size-speed.json" | tee -a "$results"
   fi
 
   # The build's search stage beside its render stage (build-report.json, written beside the output folder).

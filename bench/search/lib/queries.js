@@ -57,7 +57,7 @@ function htmlPages (site) {
 
 // Inside the body, the theme's own words: citations "(Evans 1993)", an annotation's kind, community, date
 // and whose words it is, "Add a note from your community", words for screen readers only.
-const chrome = /<(p|span)\b[^>]*class="(citation|visually-hidden|note-link|section-intro|annotation-[a-z-]+)\b[^"]*"[^>]*>[\s\S]*?<\/\1>/g
+const chrome = /<(p|span|h[2-6])\b[^>]*class="(citation|visually-hidden|note-link|section-intro|annotation-[a-z-]+)\b[^"]*"[^>]*>[\s\S]*?<\/\1>/g
 
 function bodyWords (html) {
   const start = html.indexOf('class="entry-body"')
