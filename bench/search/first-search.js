@@ -88,6 +88,7 @@ function report (label, budget, kinds, hasPagefind, pageItself) {
   const out = l => { lines.push(l); console.log(l) }
   out(`\n== first search, ${label}: gzipped bytes fetched beyond the page itself (page itself: ${kB(pageItself)} kB, not counted)`)
   for (const [kind, rows] of Object.entries(kinds)) {
+    if (!rows.length) continue
     out(`\n${kind} queries (${rows.length})`)
     out(`${'query'.padEnd(32)} ${'ours kB'.padStart(9)} ${'files'.padStart(5)} ${'shown'.padStart(5)}` +
       (hasPagefind ? ` ${'Pagefind kB'.padStart(11)} ${'files'.padStart(5)} ${'shown'.padStart(5)} ${'ours/PF'.padStart(7)}` : ''))
@@ -100,6 +101,7 @@ function report (label, budget, kinds, hasPagefind, pageItself) {
   out('')
   const result = {}
   for (const [kind, rows] of Object.entries(kinds)) {
+    if (!rows.length) continue
     const ours = summary(rows, 'ours')
     const pf = hasPagefind ? summary(rows, 'pagefind') : null
     result[kind] = { ours, pagefind: pf, ratio: pf ? ours.medianBytes / pf.medianBytes : null }
@@ -107,7 +109,7 @@ function report (label, budget, kinds, hasPagefind, pageItself) {
       (pf ? `\n${label} ${kind.padEnd(8)} Pagefind: median ${kB(pf.medianBytes)} kB, max ${kB(pf.maxBytes)} kB, files median ${pf.medianFiles} max ${pf.maxFiles} (${pf.empty} without results)` +
         `\n${label} ${kind.padEnd(8)} ours / Pagefind (medians): ${result[kind].ratio.toFixed(2)}   (aim: <= 0.50)` : ''))
   }
-  if (budget) {
+  if (budget && result.single) {
     const median = result.single.ours.medianBytes
     out(`${label} budget: median single-word ${kB(median)} kB against <= ${kB(budget)} kB: ${median <= budget ? 'MET' : 'NOT MET'}`)
   }
@@ -150,7 +152,7 @@ function report (label, budget, kinds, hasPagefind, pageItself) {
     }
     const label = a.label || path.basename(path.dirname(site))
     const { lines, result } = report(label, a.budget ? Number(a.budget) : null, kinds, hasPagefind, pageItself)
-    if (kinds.single.every(r => r.ours.items === 0)) throw new Error(`no query showed a result item (SEARCH_ITEM="${selectors.item}"): the search UI changed or search is broken`)
+    if ([...kinds.single, ...kinds.two_word].every(r => r.ours.items === 0)) throw new Error(`no query showed a result item (SEARCH_ITEM="${selectors.item}"): the search UI changed or search is broken`)
     if (a.json) {
       fs.writeFileSync(a.json, JSON.stringify({ label, site, seed: queries.seed, commonAssets: [...common].sort(),
         pageItselfBytes: pageItself, summary: result, queries: kinds, text: lines }, null, 1) + '\n')
