@@ -33,13 +33,8 @@ have_hugo=false; command -v hugo >/dev/null 2>&1 && have_hugo=true
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
 # --- build once ----------------------------------------------------------------------------------
-say "building PeerCommons and the corpus generator (Release)"
-for project in "$root/src/PeerCommons/PeerCommons.csproj:peercommons" "$here/CorpusGenerator/CorpusGenerator.csproj:generator"; do
-  dotnet build "${project%%:*}" -c Release -nologo -v q -o "$out/bin/${project##*:}" >"$work/build-${project##*:}.log" 2>&1 \
-    || { grep -E 'error|Error' "$work/build-${project##*:}.log" | head -20 >&2; say "build of ${project%%:*} failed"; exit 1; }
-done
-pc="$out/bin/peercommons/peercommons.dll"
-gen="$out/bin/generator/corpus-generator.dll"
+source "$here/release-build.sh"
+release_build
 
 {
   echo "PeerCommons build benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), seed $seed"
