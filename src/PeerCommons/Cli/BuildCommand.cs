@@ -74,7 +74,7 @@ public static class BuildCommand
         console.Write(table);
         if (result.Search is { } search)
         {
-            console.MarkupLine($"Search index: {search.Documents} documents, {search.Terms} terms in {search.Parts} parts; {search.GzipBytes / 1024.0:0.0} kB gzipped in all, of which a search loads only what its words need.");
+            console.MarkupLine($"Search index: {search.Documents} documents, {search.Terms} terms in {search.Parts} parts, {search.RawBytes / 1024.0:0.0} kB before gzip in all, of which a search loads only what its words need.");
             console.MarkupLine($"First single-word search (gzipped): manifest {search.ManifestGzipBytes / 1024.0:0.0} kB + one part (median {search.PartGzipMedian / 1024.0:0.0} kB, largest {search.PartGzipMax / 1024.0:0.0} kB) = {search.FirstSearchGzipBytes / 1024.0:0.0} kB, plus the store {search.StoreGzipBytes / 1024.0:0.0} kB; fuzzy and leading-wildcard searches add the term list, {search.TermListGzipBytes / 1024.0:0.0} kB.");
         }
         if (result.PageWeights.Count > 0)

@@ -26,7 +26,7 @@ public static class BuildReport
             totalMs = Math.Round(result.Total.TotalMilliseconds, 1),
             search = result.Search is { } search ? new
             {
-                documents = search.Documents, terms = search.Terms, parts = search.Parts, rawBytes = search.RawBytes, gzipBytes = search.GzipBytes,
+                documents = search.Documents, terms = search.Terms, parts = search.Parts, rawBytes = search.RawBytes,
                 manifestGzipBytes = search.ManifestGzipBytes, partGzipMedian = search.PartGzipMedian, partGzipMax = search.PartGzipMax,
                 firstSearchGzipBytes = search.FirstSearchGzipBytes, termListGzipBytes = search.TermListGzipBytes, storeGzipBytes = search.StoreGzipBytes,
             } : null,
