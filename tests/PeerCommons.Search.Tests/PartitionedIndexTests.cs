@@ -151,16 +151,8 @@ public class PartitionedIndexTests
     [Fact]
     public void AccentedWords_AreFoundThroughTheParts_AsLunrJsFindsThemInOurWholeIndex()
     {
-        var docs = new List<Dictionary<string, object?>>
-        {
-            new() { ["id"] = "cafe", ["title"] = "Crisis café", ["body"] = "The crisis café opens on Friday evenings." },
-            new() { ["id"] = "maori", ["title"] = "Te reo", ["body"] = "A Māori language circle meets weekly (Māori and English)." },
-            new() { ["id"] = "oeffnung", ["title"] = "Öffnung der Bibliothek", ["body"] = "Die Öffnungszeiten ändern sich." },
-            new() { ["id"] = "mixed", ["title"] = "«Über» uns", ["body"] = "“naïve” questions about résumés, İstanbul and ΟΔΟΣ." },
-        };
-        var rng = new Prng(8);
-        for (var i = 0; i < 30; i++) docs.Add(new() { ["id"] = $"filler-{i}", ["title"] = Corpus.Sentence(rng, 4), ["body"] = Corpus.Paragraphs(rng, 3) });
-        var written = Write(docs, [new("title", 10), new("body")], 300);
+        // The documents of UnicodeSearchTests, in parts of 300 bytes.
+        var written = Write(UnicodeSearchTests.Docs(), [new("title", 10), new("body")], 300);
         string[] queries = ["café", "Café", "crisis café", "+crisis +café", "Māori", "Öffnung", "öffnungszeiten", "über", "naïve", "résumés", "ΟΔΟΣ", "caf*", "öff*", "cafe~1", "maori~1"];
         var (lunr, parts) = Query(written, queries);
         Assert.Empty(Differences(lunr, parts));
@@ -170,7 +162,7 @@ public class PartitionedIndexTests
         Assert.Equal("maori", Top("Māori"));
         Assert.Equal("oeffnung", Top("öffnungszeiten"));
         Assert.Equal("mixed", Top("ΟΔΟΣ"));
-        Assert.Equal("cafe", Top("cafe~1"));
+        Assert.Contains("cafe", parts.Single(a => a.Query == "cafe~1").Results.EnumerateArray().Select(r => r.GetProperty("ref").GetString()));
     }
 
     [Fact]
