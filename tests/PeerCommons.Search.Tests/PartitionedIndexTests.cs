@@ -39,9 +39,9 @@ public class PartitionedIndexTests
 
     internal sealed record Answer(string Query, string? Error, JsonElement Results, string[] Loaded);
 
-    internal static (List<Answer> Lunr, List<Answer> Parts) Query(Written written, IReadOnlyList<string> queries)
+    internal static (List<Answer> Lunr, List<Answer> Parts) Query(Written written, IReadOnlyList<string> queries, bool typed = false)
     {
-        var json = Node.Run("partitioned-query.js", new { index = written.IndexPath, manifest = written.ManifestPath, queries });
+        var json = Node.Run("partitioned-query.js", new { index = written.IndexPath, manifest = written.ManifestPath, queries, typed });
         var doc = JsonDocument.Parse(json).RootElement;
         List<Answer> Read(JsonElement list) => list.EnumerateArray().Select(a => new Answer(
             a.GetProperty("query").GetString()!,
@@ -91,6 +91,16 @@ public class PartitionedIndexTests
         Assert.Empty(Differences(lunr, parts));
         // A query lunr rejects is rejected by the reader with lunr's own message.
         Assert.NotNull(parts.Single(a => a.Query == "bogusfield:garden").Error);
+    }
+
+    [Fact]
+    public void TypedText_AsSearchJsFallsBackToIt_WordsWithATrailingWildcard_SameAsLunrJs()
+    {
+        // idx.query(fn) with q.term(word, { wildcard: TRAILING }): the pipeline runs on "word*", unlike "word*" parsed.
+        string[] typed = ["gar", "garden", "commun gard", "volunteering", "a", "zzz", "co"];
+        var (lunr, parts) = Query(SmallParts.Value, typed, typed: true);
+        Assert.Empty(Differences(lunr, parts));
+        Assert.True(lunr.Count(a => a.Results.GetArrayLength() > 0) >= 4, "too few typed texts found anything");
     }
 
     [Fact]
