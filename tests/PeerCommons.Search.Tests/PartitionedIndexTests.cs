@@ -159,6 +159,20 @@ public class PartitionedIndexTests
     }
 
     [Fact]
+    public void AFailedLoad_IsTriedAgainByTheNextQuery_LoadedPartsAreKept_AndConcurrentQueriesShareLoads()
+    {
+        var written = Write(Corpus.PathRefDocuments(240, 12345), PathFields, 600, "boost");
+        var part = Path.Combine(Path.GetDirectoryName(written.ManifestPath)!, written.Parts.Parts[written.Parts.PartOf("garden")].Path);
+        var json = Node.Run("partitioned-retry.js", new { manifest = written.ManifestPath, part, query = "garden" });
+        var result = JsonDocument.Parse(json).RootElement;
+        Assert.Contains("no such file", result.GetProperty("first").GetString());
+        Assert.True(result.GetProperty("second").GetInt32() > 0);
+        Assert.Equal(0, result.GetProperty("loadedAgain").GetArrayLength());
+        var concurrent = result.GetProperty("concurrent").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Equal(["index.js", written.Parts.Parts[written.Parts.PartOf("garden")].Path], concurrent);
+    }
+
+    [Fact]
     public void AccentedWords_AreFoundThroughTheParts_AsLunrJsFindsThemInOurWholeIndex()
     {
         // The documents of UnicodeSearchTests, in parts of 300 bytes.
