@@ -6,7 +6,8 @@ using PeerCommons.Pipeline;
 namespace PeerCommons.Browser.Tests;
 
 /// <summary>
-/// The site's search (theme/assets/search.js over search/search-index.js and lunr.js), used as a visitor
+/// The site's search (theme/assets/search.js over lunr.js, theme/assets/search-reader.js and the partitioned
+/// index under search/: manifest index.js, parts, store.js), used as a visitor
 /// would on the built starter site: the header box, the search page with highlighted results, the
 /// filters, the keyboard, annotations landing on their anchor, accented words, and the same from file://.
 /// Queries are taken from the built index's store where they depend on content, so that the tests follow
@@ -15,18 +16,19 @@ namespace PeerCommons.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class SearchTests(SiteFixture site)
 {
-    private const string IndexPath = "/search/search-index.js";
+    /// <summary>The index's manifest: loaded once, on the first query.</summary>
+    private const string IndexPath = "/search/index.js";
     private const string LunrPrefix = "/assets/lunr.min.";
 
-    /// <summary>One row of the search store, as search-index.js ships it.</summary>
+    /// <summary>One row of the search store, as search/store.js ships it.</summary>
     public sealed record StoreEntry(string Title, string Url, string Kind, string Snippet, string[] Tags, string? Community, string? CommunityTitle, string? Target);
 
     private IReadOnlyList<StoreEntry> Store() => ReadStore(site.SiteDirectory);
 
     internal static IReadOnlyList<StoreEntry> ReadStore(string siteDirectory)
     {
-        var script = File.ReadAllText(Path.Combine(siteDirectory, "search", "search-index.js"));
-        const string prefix = "window.PeerCommonsSearch=";
+        var script = File.ReadAllText(Path.Combine(siteDirectory, "search", "store.js"));
+        const string prefix = "window.PeerCommonsSearchStore=";
         Assert.StartsWith(prefix, script);
         var json = script[prefix.Length..].TrimEnd().TrimEnd(';');
         using var doc = JsonDocument.Parse(json);
@@ -39,6 +41,10 @@ public sealed class SearchTests(SiteFixture site)
 
     private static int CountRequests(SitePage page, string pathPart) =>
         page.Requests.Count(u => u.Contains(pathPart, StringComparison.Ordinal));
+
+    /// <summary>The posting parts of the index fetched so far (search/&lt;folder&gt;/&lt;n&gt;.js).</summary>
+    private static string[] PartRequests(SitePage page) =>
+        page.Requests.Where(u => System.Text.RegularExpressions.Regex.IsMatch(u, @"/search/[0-9a-f]{10}/\d+\.js$")).ToArray();
 
     public sealed record ResultView(string Title, string Href, string Meta, string Snippet, string[] Marks);
 
@@ -157,11 +163,17 @@ public sealed class SearchTests(SiteFixture site)
         await page.Page.Locator("#pc-search-page-input").PressSequentiallyAsync("values");
         await WaitForSearchAsync(page.Page);
         Assert.NotEmpty(await ResultsAsync(page.Page));
+        // A one-word query fetches the manifest and the one part that holds its term, not the term list.
+        Assert.Single(PartRequests(page));
+        Assert.Equal(0, CountRequests(page, "/terms.js"));
         await page.Page.Locator("#pc-search-page-input").FillAsync("history");
         await page.Page.WaitForFunctionAsync("() => /for “history”/.test(document.querySelector('[data-search-status]').textContent)");
         Assert.NotEmpty(await ResultsAsync(page.Page));
         Assert.Equal(1, CountRequests(page, IndexPath));
         Assert.Equal(1, CountRequests(page, LunrPrefix));
+        // Each part is fetched at most once, however many queries need it.
+        Assert.True(PartRequests(page).Length <= 2, string.Join(", ", PartRequests(page)));
+        Assert.Equal(PartRequests(page).Length, PartRequests(page).Distinct().Count());
         // The address follows the query, so a result list can be shared and reloaded.
         Assert.EndsWith("/search/index.html?q=history", page.Page.Url);
         await AssertCleanAsync(page);

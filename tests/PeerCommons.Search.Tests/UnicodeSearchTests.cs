@@ -6,7 +6,7 @@ namespace PeerCommons.Search.Tests;
 /// so lunr.js 2.3.9 in the browser finds them. Checked by loading both indexes into real lunr.js.</summary>
 public class UnicodeSearchTests
 {
-    private static List<Dictionary<string, object?>> Docs()
+    internal static List<Dictionary<string, object?>> Docs()
     {
         var rng = new Prng(8);
         var docs = new List<Dictionary<string, object?>>

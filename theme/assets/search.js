@@ -1,13 +1,15 @@
-/* PeerCommons search: lunr.js 2.3.9 over an index built in C# at build time.
-   Nothing is fetched until a search is made; the index is a script that defines
-   window.PeerCommonsSearch, so it loads from file:// as well as from any host. */
+/* PeerCommons search: lunr.js 2.3.9 queries over an index built in C# at build time.
+   Nothing is fetched until a search is made; then search-reader.js loads the index's manifest and
+   only the parts the query needs, each a script, so it works from file:// as well as from any host. */
 (function () {
   "use strict";
 
   var form = document.querySelector("[data-search-form]");
   if (!form) return;
   var lunrUrl = form.getAttribute("data-lunr");
+  var readerUrl = form.getAttribute("data-reader");
   var indexUrl = form.getAttribute("data-index");
+  var storeUrl = form.getAttribute("data-store");
   var loading = null;
 
   function loadScript(src) {
@@ -20,36 +22,14 @@
     });
   }
 
-  /* The index ships in a compact form (see SearchIndexStage.WriteCompact): postings as delta-coded ref
-     numbers, field vectors as delta-coded term indices and scores x 1000. This rebuilds exactly the
-     object lunr.js serializes, for lunr.Index.load. */
-  function expand(c) {
-    var invertedIndex = c.terms.map(function (row) {
-      var posting = { _index: row[1] };
-      c.fields.forEach(function (field, f) {
-        var refs = {}, n = 0, deltas = row[2 + f];
-        for (var i = 0; i < deltas.length; i++) { n += deltas[i]; refs[n.toString(36)] = {}; }
-        posting[field] = refs;
-      });
-      return [row[0], posting];
-    });
-    var fieldVectors = c.vectors.map(function (row) {
-      var terms = row[2], scores = row[3], vector = new Array(terms.length * 2), t = 0;
-      for (var i = 0; i < terms.length; i++) { t += terms[i]; vector[2 * i] = t; vector[2 * i + 1] = scores[i] / 1000; }
-      return [c.fields[row[0]] + "/" + row[1].toString(36), vector];
-    });
-    return { version: c.version, fields: c.fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: c.pipeline };
-  }
-
-  /* Loads lunr.js and the index once, on first use. */
+  /* Loads lunr.js, the reader and the store once, on first use; the reader loads index parts per query. */
   function loadIndex() {
     if (!loading) {
-      loading = loadScript(lunrUrl)
-        .then(function () { return loadScript(indexUrl); })
+      loading = Promise.all([loadScript(lunrUrl).then(function () { return loadScript(readerUrl); }), loadScript(storeUrl)])
         .then(function () {
-          var data = window.PeerCommonsSearch;
-          return { index: window.lunr.Index.load(expand(data.index)), store: data.store, fields: data.fields };
-        });
+          var data = window.PeerCommonsSearchStore;
+          return { index: window.PeerCommonsSearchIndex.open(indexUrl), store: data.store, fields: data.fields };
+        }, function (error) { loading = null; throw error; });
     }
     return loading;
   }
@@ -103,21 +83,23 @@
     });
   }
 
+  /* Resolves with lunr's results, [{ref, score, matchData}]. */
   function runQuery(search, text) {
     var query = text.trim();
-    if (!query) return [];
+    if (!query) return Promise.resolve([]);
     var plain = words(query);
     /* Nothing searchable ("-", "*", "the"): lunr would match every document or none. */
-    if (!plain.length) return [];
-    try {
-      var found = search.index.search(query);
+    if (!plain.length) return Promise.resolve([]);
+    /* An error here is text that is not lunr query syntax: fall back to plain words below (if a part could
+       not be loaded, the fallback fails to load it too, and says so). */
+    return search.index.search(query).catch(function () { return []; }).then(function (found) {
       if (found.length) return found;
-    } catch (e) { /* not lunr query syntax: fall back to plain words below */ }
-    /* Typed text that lunr's syntax does not take as meant (punctuation, quotes, a word being typed):
-       every plain word, also as the start of a longer word. */
-    return search.index.query(function (q) {
-      plain.forEach(function (word) {
-        q.term(word, { wildcard: window.lunr.Query.wildcard.TRAILING });
+      /* Typed text that lunr's syntax does not take as meant (punctuation, quotes, a word being typed):
+         every plain word, also as the start of a longer word. */
+      return search.index.query(function (q) {
+        plain.forEach(function (word) {
+          q.term(word, { wildcard: window.lunr.Query.wildcard.TRAILING });
+        });
       });
     });
   }
@@ -168,10 +150,9 @@
     return list.sort(function (a, b) { return a[1].localeCompare(b[1]); });
   }
 
-  function render(search) {
-    var text = input.value;
+  function render(search, found, text) {
     var chosen = { kind: filters.kind.value, tag: filters.tag.value, community: filters.community.value };
-    var hits = runQuery(search, text).map(function (hit) {
+    var hits = found.map(function (hit) {
       var doc = search.store[parseInt(hit.ref, 36)];
       return { title: doc[0], url: doc[1], kind: doc[2], snippet: doc[3], tags: doc[4] ? doc[4].split(" ") : [],
         community: doc[5], communityTitle: doc[6], target: doc[7], voice: doc[8] };
@@ -226,10 +207,16 @@
     if (window.location.protocol !== "file:") window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
   }
 
+  /* Only the latest query's results are shown, whichever answer arrives first. */
+  var latest = 0;
   function update() {
-    if (!input.value.trim()) { render({ index: { search: function () { return []; } }, store: [] }); return; }
+    var text = input.value, ticket = ++latest;
+    if (!text.trim()) { render({ store: [] }, [], text); return; }
     status.textContent = "Searching\u2026";
-    loadIndex().then(render, function () {
+    loadIndex().then(function (search) {
+      return runQuery(search, text).then(function (found) { if (ticket === latest) render(search, found, text); });
+    }).catch(function () {
+      if (ticket !== latest) return;
       showHelp(input.value, true);
       status.textContent = "Search could not be loaded. You can browse the lists of entries instead.";
     });

@@ -73,7 +73,10 @@ public static class BuildCommand
         table.AddRow(result.Pages.ToString(), result.Files.Count.ToString(), result.ErrorCount.ToString(), result.WarningCount.ToString(), $"{elapsed.TotalSeconds:0.00} s");
         console.Write(table);
         if (result.Search is { } search)
-            console.MarkupLine($"Search payload: {search.Documents} documents, {search.RawBytes / 1024.0:0.0} kB raw, {search.GzipBytes / 1024.0:0.0} kB gzipped (loaded on first search).");
+        {
+            console.MarkupLine($"Search index: {search.Documents} documents, {search.Terms} terms in {search.Parts} parts, {search.RawBytes / 1024.0:0.0} kB before gzip in all, of which a search loads only what its words need.");
+            console.MarkupLine($"First single-word search (gzipped): manifest {search.ManifestGzipBytes / 1024.0:0.0} kB + one part (median {search.PartGzipMedian / 1024.0:0.0} kB, largest {search.PartGzipMax / 1024.0:0.0} kB) = {search.FirstSearchGzipBytes / 1024.0:0.0} kB, plus the store {search.StoreGzipBytes / 1024.0:0.0} kB; fuzzy and leading-wildcard searches add the term list, {search.TermListGzipBytes / 1024.0:0.0} kB.");
+        }
         if (result.PageWeights.Count > 0)
         {
             var sorted = result.PageWeights.OrderBy(w => w.TotalGzipBytes).ThenBy(w => w.Page, StringComparer.Ordinal).ToList();

@@ -24,7 +24,12 @@ public static class BuildReport
             warnings = result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Warning).Select(d => d.ToString()).ToList(),
             stagesMs = result.Stages.ToDictionary(s => s.Stage, s => Math.Round(s.Elapsed.TotalMilliseconds, 1)),
             totalMs = Math.Round(result.Total.TotalMilliseconds, 1),
-            search = result.Search is { } search ? new { documents = search.Documents, rawBytes = search.RawBytes, gzipBytes = search.GzipBytes } : null,
+            search = result.Search is { } search ? new
+            {
+                documents = search.Documents, terms = search.Terms, parts = search.Parts, rawBytes = search.RawBytes,
+                manifestGzipBytes = search.ManifestGzipBytes, partGzipMedian = search.PartGzipMedian, partGzipMax = search.PartGzipMax,
+                firstSearchGzipBytes = search.FirstSearchGzipBytes, termListGzipBytes = search.TermListGzipBytes, storeGzipBytes = search.StoreGzipBytes,
+            } : null,
             pageWeights = result.PageWeights.Select(w => new { page = w.Page, htmlGzipBytes = w.HtmlGzipBytes, cssGzipBytes = w.CssGzipBytes, jsGzipBytes = w.JsGzipBytes, totalGzipBytes = w.TotalGzipBytes }).ToList(),
             output = result.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new { path = f.Key, bytes = f.Value }).ToList(),
         };

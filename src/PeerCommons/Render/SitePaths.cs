@@ -7,8 +7,11 @@ namespace PeerCommons.Render;
 /// </summary>
 public static class SitePaths
 {
-    /// <summary>The script that holds the search index: pages link to it, and the index stage (a layer above) writes it.</summary>
-    public const string SearchIndexScript = "search/search-index.js";
+    /// <summary>The search index's folder, its manifest and the store of what results show: pages link to them,
+    /// and the index stage (a layer above) writes them.</summary>
+    public const string SearchFolder = "search/";
+    public const string SearchIndexManifest = SearchFolder + PeerCommons.Search.PartitionedIndexWriter.ManifestName;
+    public const string SearchStore = SearchFolder + "store.js";
 
     public static string Relative(string fromPage, string toPath) => FromRoot(UpToRoot(fromPage), toPath);
 

@@ -84,8 +84,8 @@ public sealed class VoiceAndTimeTests(BuiltVoiceSite site) : IClassFixture<Built
     [Fact]
     public void Search_results_carry_whose_words_each_annotation_is()
     {
-        var script = File.ReadAllText(Path.Combine(site.Output, "search", "search-index.js"));
-        using var json = JsonDocument.Parse(script["window.PeerCommonsSearch=".Length..].TrimEnd().TrimEnd(';'));
+        var script = File.ReadAllText(Path.Combine(site.Output, "search", "store.js"));
+        using var json = JsonDocument.Parse(script["window.PeerCommonsSearchStore=".Length..].TrimEnd().TrimEnd(';'));
         var fields = json.RootElement.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList();
         var voice = fields.IndexOf("voice");
         Assert.True(voice >= 0, "the search store has no voice field");

@@ -104,7 +104,12 @@ public sealed class SiteView
     /// <summary>site.yaml's crisis_words separated by "|", for search.js to show the help link above results.</summary>
     public required string CrisisWords { get; init; }
     public required string Lunr { get; init; }
+    /// <summary>The partitioned search index's manifest (search/index.js).</summary>
     public required string SearchIndex { get; init; }
+    /// <summary>What search results show (search/store.js).</summary>
+    public required string SearchStore { get; init; }
+    /// <summary>The reader of the partitioned index (theme/assets/search-reader.js), loaded by search.js.</summary>
+    public required string SearchReader { get; init; }
     public required string SearchUrl { get; init; }
     public required string FeedUrl { get; init; }
     public required string SourcesUrl { get; init; }

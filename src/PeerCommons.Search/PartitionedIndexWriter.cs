@@ -1,0 +1,245 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PeerCommons.Search;
+
+/// <summary>
+/// Writes a built <see cref="LunrIndex"/> as a partitioned index (FORMAT.md): a manifest, posting parts
+/// holding runs of consecutive terms (in lunr's sorted order) with, for each document and field, the weight
+/// lunr's field vector holds for the term, and a term list for the query forms that need every term.
+/// theme/assets/search-reader.js reads it and answers queries exactly as lunr.js would from the whole index.
+/// </summary>
+public static class PartitionedIndexWriter
+{
+    /// <summary>The format's version, written in the manifest and checked by the reader.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The manifest's file name: the one fixed name, the search page's way in.</summary>
+    public const string ManifestName = "index.js";
+
+    /// <summary>What every file of the index calls to register itself with the reader.</summary>
+    private const string Register = "PeerCommonsSearchIndex.add(";
+
+    public static PartitionedIndex Write(LunrIndex index, PartitionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        options ??= new PartitionOptions();
+        // Postings carry weights only: matchData of an index without a whitelist is empty, and lunr repeats
+        // a duplicate reference's postings while keeping only its last field vector, which no part can say.
+        if (index.HasMetadata)
+            throw new InvalidOperationException("a partitioned index holds no term metadata: leave the metadata whitelist empty");
+        if (index.DocumentCount != index.ReferenceCount)
+            throw new InvalidOperationException($"{index.DocumentCount - index.ReferenceCount} document reference(s) were added twice: a partitioned index needs each reference once");
+
+        var weights = Weights.Of(index);
+        var rows = new List<byte[]>(index.TermCount);
+        using (var buffer = new MemoryStream())
+        {
+            for (var t = 0; t < index.TermCount; t++)
+            {
+                buffer.SetLength(0);
+                using (var json = new JsonOut(buffer)) { WriteRow(json, index.GetTerm(t), index.Fields.Count, weights); json.Flush(); }
+                rows.Add(buffer.ToArray());
+            }
+        }
+
+        var terms = index.Terms.ToArray();
+        var (bodies, boundaries, counts) = Pack(terms, rows, options.TargetPartBytes);
+        var lexicon = Lexicon(terms);
+        var folder = Stamp(bodies.Append(lexicon));
+
+        var parts = bodies.Select((body, i) => new IndexFile($"{folder}/{i}.js", Script($"{folder}/{i}", body))).ToList();
+        var termsFile = new IndexFile($"{folder}/terms.js", Script($"{folder}/terms", lexicon));
+        var manifest = new IndexFile(ManifestName, Script("index", Manifest(index, folder, boundaries)));
+        return new PartitionedIndex(manifest, parts, boundaries, termsFile, counts);
+    }
+
+    /// <summary>One term: <c>[term, _index, docs of field 0 (delta-coded), weights × 1000 of field 0, docs of field 1, …]</c>.</summary>
+    private static void WriteRow(JsonOut json, IndexTerm term, int fieldCount, Weights weights)
+    {
+        json.Byte((byte)'[');
+        json.String(term.Text);
+        json.Byte((byte)',');
+        json.Int(term.Index);
+        for (var field = 0; field < fieldCount; field++)
+        {
+            var postings = weights.Postings(term.Index, field);
+            if (postings.Length != term.Documents(field).Length)
+                throw new InvalidOperationException($"term '{term.Text}' is in {term.Documents(field).Length} postings of field {field} but in {postings.Length} field vectors");
+            json.Raw(",["u8);
+            var previous = 0;
+            for (var i = 0; i < postings.Length; i++)
+            {
+                if (i > 0) json.Byte((byte)',');
+                json.Int(postings[i].Document - previous);
+                previous = postings[i].Document;
+            }
+            json.Raw("],["u8);
+            for (var i = 0; i < postings.Length; i++)
+            {
+                if (i > 0) json.Byte((byte)',');
+                json.Int(postings[i].Weight);
+            }
+            json.Byte((byte)']');
+        }
+        json.Byte((byte)']');
+    }
+
+    /// <summary>Packs consecutive rows into parts of about <paramref name="target"/> bytes.</summary>
+    private static (List<byte[]> Bodies, List<string> Boundaries, List<int> Counts) Pack(string[] terms, List<byte[]> rows, int target)
+    {
+        var bodies = new List<byte[]>();
+        var boundaries = new List<string>();
+        var counts = new List<int>();
+        var part = new MemoryStream();
+        var inPart = 0;
+
+        void Close()
+        {
+            part.WriteByte((byte)']');
+            bodies.Add(part.ToArray());
+            counts.Add(inPart);
+            part = new MemoryStream();
+            inPart = 0;
+        }
+
+        for (var t = 0; t < rows.Count; t++)
+        {
+            if (inPart > 0 && part.Length + rows[t].Length + 2 > target) Close();
+            if (inPart == 0)
+            {
+                boundaries.Add(t == 0 ? "" : Separator(terms[t - 1], terms[t]));
+                part.WriteByte((byte)'[');
+            }
+            else part.WriteByte((byte)',');
+            part.Write(rows[t]);
+            inPart++;
+        }
+        if (inPart > 0 || bodies.Count == 0)
+        {
+            if (inPart == 0) { boundaries.Add(""); part.WriteByte((byte)'['); }
+            Close();
+        }
+        return (bodies, boundaries, counts);
+    }
+
+    /// <summary>The shortest prefix of <paramref name="next"/> that sorts after <paramref name="previous"/>
+    /// (ordinal, as JavaScript compares strings), never ending inside a surrogate pair.</summary>
+    internal static string Separator(string previous, string next)
+    {
+        for (var length = 1; length < next.Length; length++)
+        {
+            if (char.IsHighSurrogate(next[length - 1])) continue;
+            var prefix = next[..length];
+            if (string.CompareOrdinal(prefix, previous) > 0) return prefix;
+        }
+        return next;
+    }
+
+    /// <summary>Every term, sorted, front-coded: <c>[shared prefix length, rest, shared, rest, …]</c>.</summary>
+    private static byte[] Lexicon(string[] terms)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new JsonOut(buffer))
+        {
+            json.Byte((byte)'[');
+            var previous = "";
+            for (var t = 0; t < terms.Length; t++)
+            {
+                var shared = 0;
+                var limit = Math.Min(previous.Length, terms[t].Length);
+                while (shared < limit && previous[shared] == terms[t][shared]) shared++;
+                if (shared > 0 && char.IsHighSurrogate(terms[t][shared - 1])) shared--;
+                if (t > 0) json.Byte((byte)',');
+                json.Int(shared);
+                json.Byte((byte)',');
+                json.String(terms[t][shared..]);
+                previous = terms[t];
+            }
+            json.Byte((byte)']');
+            json.Flush();
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] Manifest(LunrIndex index, string folder, List<string> boundaries)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new JsonOut(buffer))
+        {
+            json.Raw("{\"format\":"u8);
+            json.Int(FormatVersion);
+            json.Raw(",\"version\":"u8);
+            json.String(LunrIndex.LunrVersion);
+            json.Raw(",\"fields\":"u8);
+            Strings(json, index.Fields);
+            json.Raw(",\"pipeline\":"u8);
+            Strings(json, LunrIndex.SearchPipeline);
+            // References that are the base-36 numbers 0, 1, 2, … (the site's) need no list: the count says it all.
+            if (IsBase36Sequence(index.References))
+            {
+                json.Raw(",\"documents\":"u8);
+                json.Int(index.References.Count);
+            }
+            else
+            {
+                json.Raw(",\"refs\":"u8);
+                Strings(json, index.References);
+            }
+            json.Raw(",\"folder\":"u8);
+            json.String(folder);
+            json.Raw(",\"bounds\":"u8);
+            Strings(json, boundaries);
+            json.Byte((byte)'}');
+            json.Flush();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void Strings(JsonOut json, IReadOnlyList<string> values)
+    {
+        json.Byte((byte)'[');
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0) json.Byte((byte)',');
+            json.String(values[i]);
+        }
+        json.Byte((byte)']');
+    }
+
+    internal static bool IsBase36Sequence(IReadOnlyList<string> references)
+    {
+        for (var i = 0; i < references.Count; i++)
+            if (references[i] != Base36(i)) return false;
+        return true;
+    }
+
+    /// <summary>JavaScript's <c>n.toString(36)</c>.</summary>
+    public static string Base36(int n)
+    {
+        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        if (n == 0) return "0";
+        var text = new StringBuilder();
+        for (; n > 0; n /= 36) text.Insert(0, digits[n % 36]);
+        return text.ToString();
+    }
+
+    /// <summary>The parts' folder is named by their content, so a browser never mixes parts of two builds,
+    /// and two builds of the same content name it alike.</summary>
+    private static string Stamp(IEnumerable<byte[]> bodies)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var body in bodies) hash.AppendData(body);
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..10];
+    }
+
+    private static byte[] Script(string key, byte[] json)
+    {
+        var head = Encoding.UTF8.GetBytes(Register + "\"" + key + "\",");
+        var script = new byte[head.Length + json.Length + 3];
+        head.CopyTo(script, 0);
+        json.CopyTo(script, head.Length);
+        ");\n"u8.CopyTo(script.AsSpan(head.Length + json.Length));
+        return script;
+    }
+}
