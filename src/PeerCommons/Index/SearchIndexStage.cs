@@ -35,13 +35,6 @@ public static class SearchIndexStage
         public long FirstSearchGzipBytes => ManifestGzipBytes + PartGzipMedian;
     }
 
-    /// <summary>
-    /// Takes the searchable text of every document now, in parallel, so that <see cref="Write"/> can run
-    /// beside rendering: rendering resolves links inside the Markdown trees this text is read from.
-    /// </summary>
-    public static void TakeText(RenderContext context) =>
-        Parallel.ForEach(Documents(context.Site), entry => context.Parsed.PlainTextOf(entry));
-
     private static IEnumerable<Entry> Documents(Site site) =>
         site.Pages.OrderBy(e => e.Key, StringComparer.Ordinal)
             .Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t))

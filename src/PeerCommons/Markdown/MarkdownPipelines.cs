@@ -1,4 +1,5 @@
 using Markdig;
+using PeerCommons.Markdown.Binding;
 using PeerCommons.Markdown.Extensions.BareUrls;
 using PeerCommons.Markdown.Extensions.Brackets;
 using PeerCommons.Markdown.Extensions.Citations;
@@ -64,5 +65,6 @@ public static class MarkdownPipelines
             .UseXrefs()
             .UseFacilitatorBlocks(showFacilitatorNotes)
             .UseSanitizer()
+            .UsePageBinding()
             .Build();
 }

@@ -87,7 +87,6 @@ public static class BuildPipeline
             var links = new LinkChecker();
             // The search index is built on its own thread while the pages render: it is one long
             // single-threaded job, and rendering leaves a core idle whenever it waits on the disk.
-            Step("text", () => SearchIndexStage.TakeText(context));
             indexing = Task.Run(() =>
             {
                 var clock = Stopwatch.StartNew();
@@ -134,25 +133,17 @@ public static class BuildPipeline
     private static int RenderPages(RenderContext context, ThemeTemplates templates, IOutputSink sink, LinkChecker links)
     {
         var site = context.Site;
-        // Entry pages first, each built by one worker (building resolves that entry's links in place).
-        var work = site.Pages.Select(e => (Entry: (Entry?)e, Section: e.Kind == EntryKind.Page ? null : e.Kind.Folder())).ToList();
+        // Entry pages and the curricula's print views in one parallel pass: they share parses, which
+        // rendering never changes. Each item's pages are built (lazily) by the worker that takes it.
+        var work = site.Pages.Select(e => (Entry: (Entry?)e, Section: e.Kind == EntryKind.Page ? null : e.Kind.Folder(), Pages: EntryPageBuilder.Build(e, context)))
+            .Concat(site.OfKind(EntryKind.Curriculum).Select(c => (Entry: (Entry?)null, Section: (string?)"curricula", Pages: PrintPage.Build(c, context))))
+            .ToList();
         var count = 0;
         Parallel.ForEach(work, item =>
         {
-            foreach (var (page, view) in EntryPageBuilder.Build(item.Entry!, context))
+            foreach (var (page, view) in item.Pages)
             {
                 WritePage(page, view, item.Section, item.Entry, context, templates, sink, links);
-                Interlocked.Increment(ref count);
-            }
-        });
-
-        // Print views reuse their modules' parses, so they come after the module pages, and each
-        // curriculum's two print views are built one after the other by one worker.
-        Parallel.ForEach(site.OfKind(EntryKind.Curriculum).ToList(), curriculum =>
-        {
-            foreach (var (page, view) in PrintPage.Build(curriculum, context))
-            {
-                WritePage(page, view, "curricula", null, context, templates, sink, links);
                 Interlocked.Increment(ref count);
             }
         });

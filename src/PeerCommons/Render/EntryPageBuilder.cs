@@ -30,20 +30,19 @@ public static class EntryPageBuilder
     private static PageView BuildView(Entry entry, string page, bool trainer, RenderContext context)
     {
         var site = context.Site;
-        // Both views render the one parse (links are resolved again for each page's depth); the
-        // learner page, built first, reports its findings.
+        // Both views render the one parse, each with its own page's links; the learner page reports the findings.
         var pipeline = trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner;
         var document = context.Parsed.Of(entry);
-        var cited = MarkdownHtml.Resolve(document, page, context);
-        if (!trainer) MarkdownStage.Report(entry, document, site, context.Diagnostics);
+        if (!trainer) MarkdownStage.Report(entry, document, new PageLinks(page, context), site, context.Diagnostics);
 
         var annotations = Annotations(entry, page, trainer, context, out var annotationSources);
         var headings = HeadingIdsExtension.Headings(document);
         var placed = annotations.Where(a => a.Placed).ToList();
-        AnnotationMarkers.Add(document, placed);
+        var links = new PageLinks(page, context, AnnotationMarkers.For(placed));
+        var cited = MarkdownHtml.Cited(document, links);
         var takesNotes = Propose.ProposePage.TakesNotes(entry);
         var noteTargets = NoteTargets(headings);
-        var sections = MarkdownHtml.RenderSections(document, pipeline)
+        var sections = MarkdownHtml.RenderSections(document, pipeline, links)
             .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList())
             {
                 NoteUrl = takesNotes && noteTargets.ContainsKey(s.HeadingId) ? Propose.ProposePage.NoteUrl(page, entry.Key, s.HeadingId) : null,
@@ -169,7 +168,7 @@ public static class EntryPageBuilder
         {
             var document = context.Parsed.Of(annotation);
             var (html, keys) = MarkdownHtml.Render(document, page, context, MarkdownPipelines.Learner);
-            if (!trainer) MarkdownStage.Report(annotation, document, context.Site, context.Diagnostics);
+            if (!trainer) MarkdownStage.Report(annotation, document, new PageLinks(page, context), context.Site, context.Diagnostics);
             cited.AddRange(keys);
             cited.AddRange(annotation.Sources);
             var community = context.Site.ByKey.GetValueOrDefault($"communities/{annotation.CommunityId}");
@@ -207,7 +206,7 @@ public static class EntryPageBuilder
 
     /// <summary>Only top-level headings start a body section (headings in lists or quotes do not).</summary>
     private static bool IsTopLevelHeading(MarkdownDocument document, string id) =>
-        document.OfType<HeadingBlock>().Any(h => h.GetAttributes().Id == id);
+        document.OfType<HeadingBlock>().Any(h => h.TryGetAttributes()?.Id == id);
 
     private static IReadOnlyList<ListGroupView> CommunityAnnotationGroups(Entry community, string page, RenderContext context) =>
         context.AnnotationsBy(community.Id)

@@ -1,56 +1,44 @@
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using PeerCommons.Markdown.Binding;
 using PeerCommons.Markdown.Extensions.Citations;
 using PeerCommons.Markdown.Extensions.Sanitizer;
-using PeerCommons.Markdown.Extensions.Xrefs;
-using PeerCommons.Model;
 
 namespace PeerCommons.Render;
 
-/// <summary>Resolves an entry's xrefs and citations for the page it appears on, and renders it to HTML.</summary>
+/// <summary>
+/// Renders an entry's parsed Markdown to HTML for the page it appears on; links and citations are
+/// bound while rendering (see <see cref="PageLinks"/>), and the document is left as parsed.
+/// </summary>
 public static class MarkdownHtml
 {
-    /// <summary>Gives the document's links and citations their targets as seen from <paramref name="page"/>; returns the keys cited.</summary>
-    public static IReadOnlyList<string> Resolve(MarkdownDocument document, string page, RenderContext context)
-    {
-        XrefsExtension.Resolve(document, (key, anchor) =>
-        {
-            if (!context.Site.ByKey.TryGetValue(key, out var target) || target.Kind == EntryKind.Annotation)
-                return (null, XrefProblem.UnknownKey);
-            if (anchor is not null && !context.Parsed.HasAnchor(target, anchor))
-                return (null, XrefProblem.UnknownAnchor);
-            return (new XrefTarget(context.EntryLink(page, target, anchor), target.Title), XrefProblem.None);
-        });
-        return CitationsExtension.Resolve(document, key =>
-            context.Site.Bibliography.TryGetValue(key, out var source) ? (SourceFormatter.CitationLabel(source), "#cite-" + key) : null);
-    }
+    /// <summary>The keys the document cites that the bibliography has, in order of first citation.</summary>
+    public static IReadOnlyList<string> Cited(MarkdownDocument document, IPageLinks links) => CitationsExtension.Cited(document, links);
 
-    /// <summary>Resolves and renders the whole document.</summary>
+    /// <summary>Renders the whole document as seen from <paramref name="page"/>; returns the keys cited too.</summary>
     public static (string Html, IReadOnlyList<string> Cited) Render(MarkdownDocument document, string page, RenderContext context, MarkdownPipeline pipeline)
     {
-        var cited = Resolve(document, page, context);
-        return (RenderBlocks(document, pipeline), cited);
+        var links = new PageLinks(page, context);
+        return (RenderBlocks(document, pipeline, links), Cited(document, links));
     }
 
     /// <summary>
     /// Renders the document in sections: the text before the first heading, then each heading
     /// with what follows it up to the next heading. Returns (heading id or "", html) pairs.
     /// </summary>
-    public static IReadOnlyList<(string HeadingId, string Html)> RenderSections(MarkdownDocument document, MarkdownPipeline pipeline)
+    public static IReadOnlyList<(string HeadingId, string Html)> RenderSections(MarkdownDocument document, MarkdownPipeline pipeline, IPageLinks links)
     {
         var sections = new List<(string, string)>();
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
+        var renderer = PageHtmlRenderer.Create(writer, pipeline, links);
         var current = "";
         foreach (var block in document)
         {
             if (block is HeadingBlock heading)
             {
                 Flush();
-                current = heading.GetAttributes().Id ?? "";
+                current = heading.TryGetAttributes()?.Id ?? "";
             }
             renderer.Render(block);
         }
@@ -66,11 +54,11 @@ public static class MarkdownHtml
         }
     }
 
-    public static string RenderBlocks(MarkdownDocument document, MarkdownPipeline pipeline)
+    /// <summary>Renders the whole document; without <paramref name="links"/>, as no page (every xref written as text).</summary>
+    public static string RenderBlocks(MarkdownDocument document, MarkdownPipeline pipeline, IPageLinks? links = null)
     {
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
+        var renderer = PageHtmlRenderer.Create(writer, pipeline, links ?? UnboundLinks.Instance);
         renderer.Render(document);
         return Confined(document, writer.ToString());
     }

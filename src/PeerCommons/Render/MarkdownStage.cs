@@ -2,6 +2,8 @@ using Markdig.Syntax;
 using PeerCommons.Diagnostics;
 using PeerCommons.Markdown;
 using PeerCommons.Markdown.Extensions;
+using PeerCommons.Markdown.Extensions.Citations;
+using PeerCommons.Markdown.Extensions.Xrefs;
 using PeerCommons.Model;
 using PeerCommons.Validate;
 
@@ -55,10 +57,17 @@ public static class MarkdownStage
         ["html-unbalanced"] = (Severity.Warning, Codes.HtmlUnbalanced, null),
     };
 
-    /// <summary>Turns the extensions' findings on one entry's document into diagnostics at file positions.</summary>
-    public static void Report(Entry entry, MarkdownDocument document, Site site, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Turns the findings on one entry's document into diagnostics at file positions: those of parsing,
+    /// then its broken cross-references and unknown citations (the same from any page, so each
+    /// entry's are reported once, by the page that shows it first).
+    /// </summary>
+    public static void Report(Entry entry, MarkdownDocument document, PageLinks links, Site site, DiagnosticBag diagnostics)
     {
-        foreach (var finding in SourceFindings.Of(document))
+        var findings = SourceFindings.Found(document)
+            .Concat(XrefsExtension.Findings(document, links))
+            .Concat(CitationsExtension.Findings(document, links));
+        foreach (var finding in findings)
         {
             var (severity, code, candidates) = FindingCodes[finding.Kind];
             var message = candidates is null ? finding.Message : finding.Message + Suggest.DidYouMean(finding.Subject ?? "", candidates(site));

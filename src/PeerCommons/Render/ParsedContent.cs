@@ -4,7 +4,10 @@ using PeerCommons.Model;
 
 namespace PeerCommons.Render;
 
-/// <summary>Every entry's Markdown parsed once, with its headings, so xrefs can check anchors across pages.</summary>
+/// <summary>
+/// Every entry's Markdown parsed once, with its headings, so xrefs can check anchors across pages.
+/// The documents are read-only after parsing: any page may render any of them, on any thread.
+/// </summary>
 public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument> documents)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Entry, string> _plainText = new();
@@ -12,8 +15,8 @@ public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument>
     public MarkdownDocument Of(Entry entry) => documents[entry];
 
     /// <summary>
-    /// The words of an entry's body for search (the same whichever page's links the document was last
-    /// resolved for). Taken when first asked and kept: the preview server asks again after edits.
+    /// The words of an entry's body for search (documents are never changed by rendering, so it does
+    /// not matter when). Taken when first asked and kept: the preview server asks again after edits.
     /// </summary>
     public string PlainTextOf(Entry entry) => _plainText.GetOrAdd(entry, e =>
         PlainText.Of(documents[e], PlainText.SearchBodyChars, key => site.ByKey.GetValueOrDefault(key)?.Title));

@@ -14,7 +14,7 @@ public static class PlainText
     public const int SearchBodyChars = 3000;
 
     /// <param name="titleOf">The title of an entry by key, for cross-references written without text
-    /// (which show the target's title), so the text can be taken before links are resolved.</param>
+    /// (which show the target's title on the page).</param>
     public static string Of(MarkdownDocument document, int maxChars, Func<string, string?> titleOf)
     {
         var text = new StringBuilder();

@@ -19,7 +19,7 @@ public static partial class PrintPage
 
     public static string QrPathOf(Entry curriculum) => $"curricula/{curriculum.Id}/print/qr.png";
 
-    /// <summary>The learner and trainer print views of one curriculum, built in turn (they share its modules' parses).</summary>
+    /// <summary>The learner and trainer print views of one curriculum.</summary>
     public static IEnumerable<(string Page, PageView View)> Build(Entry curriculum, RenderContext context)
     {
         foreach (var trainer in new[] { false, true })
@@ -42,7 +42,7 @@ public static partial class PrintPage
     {
         var page = PathOf(curriculum, trainer);
         var pipeline = trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner;
-        // The entries' own parses, resolved again for this page (print and module pages are equally deep).
+        // The entries' own parses, bound to this page's links as they render.
         var intro = context.Parsed.Of(curriculum);
         var (introHtml, cited) = MarkdownHtml.Render(intro, page, context, pipeline);
         var keys = new List<string>(cited.Concat(curriculum.Sources));
@@ -89,9 +89,6 @@ public static partial class PrintPage
         };
     }
 
-    [GeneratedRegex("""\s?<a class="annotation-marker"[^>]*>[^<]*</a>""")]
-    private static partial Regex AnnotationMarker();
-
     [GeneratedRegex(@"(\sid="")([^""]+)""")]
     private static partial Regex Id();
 
@@ -102,12 +99,10 @@ public static partial class PrintPage
     /// Module bodies share heading ids ("in-practice"); on one page each gets its module's prefix,
     /// and so do the in-page links to them (not those to the page's list of cited sources).
     /// The HTML is our own renderer's, with every attribute double-quoted, so patterns are exact.
-    /// Annotations are not printed, so neither are the markers that lead to them.
     /// </summary>
     private static string PrefixIds(string html, string prefix)
     {
-        var unmarked = AnnotationMarker().Replace(html, "");
-        var ids = Id().Replace(unmarked, m => $"{m.Groups[1].Value}{prefix}--{m.Groups[2].Value}\"");
+        var ids = Id().Replace(html, m => $"{m.Groups[1].Value}{prefix}--{m.Groups[2].Value}\"");
         return InPageLink().Replace(ids, m => $"{m.Groups[1].Value}{prefix}--{m.Groups[2].Value}\"");
     }
 }

@@ -53,8 +53,6 @@ public sealed class SiteEngine
     private IReadOnlyDictionary<string, byte[]>? _searchIndex;
     private readonly object _searchLock = new();
     private Dictionary<Entry, MarkdownDocument> _documents = new(ReferenceEqualityComparer.Instance);
-    /// <summary>Documents already rendered once (rendering rewrites links in place, so they are parsed again before the next render).</summary>
-    private HashSet<MarkdownDocument> _consumed = new(ReferenceEqualityComparer.Instance);
     /// <summary>Keys each file refers to (xrefs in its body, related, values, annotation target and community, module's curriculum).</summary>
     private readonly Dictionary<string, string[]> _outKeys = new(StringComparer.Ordinal);
     /// <summary>For each key, the files that refer to it.</summary>
@@ -146,7 +144,6 @@ public sealed class SiteEngine
         var documents = new MarkdownDocument[entries.Length];
         Parallel.For(0, entries.Length, i => documents[i] = PeerCommons.Markdown.MarkdownPipelines.Parse(entries[i].File.Body, MarkdownPipelines.Learner));
         _documents = new Dictionary<Entry, MarkdownDocument>(ReferenceEqualityComparer.Instance);
-        _consumed = new HashSet<MarkdownDocument>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < entries.Length; i++)
         {
             _documents[entries[i]] = documents[i];
@@ -244,7 +241,7 @@ public sealed class SiteEngine
             if (old is not null)
             {
                 _entries.Remove(relative);
-                if (_documents.Remove(old, out var oldDocument)) _consumed.Remove(oldDocument);
+                _documents.Remove(old);
             }
             if (updated is not null)
             {
@@ -538,18 +535,6 @@ public sealed class SiteEngine
                 .Where(e => e.Kind != EntryKind.Annotation))
             .Distinct().ToList();
 
-        // Rendering rewrites a document's links in place: give every document a render will use a fresh parse.
-        var documents = (plan.All ? site.Entries : entries.SelectMany(e => Uses(e, site))).Distinct()
-            .Where(e => !_documents.TryGetValue(e, out var d) || _consumed.Contains(d)).ToList();
-        var fresh = new MarkdownDocument[documents.Count];
-        Parallel.For(0, documents.Count, i => fresh[i] = PeerCommons.Markdown.MarkdownPipelines.Parse(documents[i].File.Body, MarkdownPipelines.Learner));
-        for (var i = 0; i < documents.Count; i++)
-        {
-            if (_documents.TryGetValue(documents[i], out var stale)) _consumed.Remove(stale);
-            _documents[documents[i]] = fresh[i];
-        }
-        foreach (var entry in entries) foreach (var used in Uses(entry, site)) if (_documents.TryGetValue(used, out var d)) _consumed.Add(d);
-
         // The render findings of these files are found again now.
         var oldEntries = _site is null ? [] : plan.Keys.Select(k => _site.ByKey.GetValueOrDefault(k)).OfType<Entry>().SelectMany(e => Uses(e, _site));
         if (plan.All) _renderDiagnostics.Clear();
@@ -573,19 +558,15 @@ public sealed class SiteEngine
                 if (!allFeeds) SiteFeeds.WriteCommunity(entry, context, sink);
                 paths.Add(SiteFeeds.CommunityPath(entry));
             }
+            // A curriculum's print views go with its pages (they render its modules' parses, which rendering never changes).
+            if (entry.Kind == EntryKind.Curriculum)
+                foreach (var (page, view) in PrintPage.Build(entry, context))
+                {
+                    BuildPipeline.WritePage(page, view, "curricula", null, context, templates, sink, new LinkChecker());
+                    paths.Add(SitePaths.FileOf(page));
+                    Interlocked.Increment(ref count);
+                }
             pages[entry.Key] = paths;
-        });
-        // Print views reuse their modules' parses: after the module pages, one worker per curriculum.
-        Parallel.ForEach(entries.Where(e => e.Kind == EntryKind.Curriculum).ToList(), curriculum =>
-        {
-            var paths = new List<string>();
-            foreach (var (page, view) in PrintPage.Build(curriculum, context))
-            {
-                BuildPipeline.WritePage(page, view, "curricula", null, context, templates, sink, new LinkChecker());
-                paths.Add(SitePaths.FileOf(page));
-                Interlocked.Increment(ref count);
-            }
-            pages[curriculum.Key].AddRange(paths);
         });
         pagesByKey = new Dictionary<string, List<string>>(pages, StringComparer.Ordinal);
 

@@ -98,14 +98,14 @@ public sealed class MarkdownHardeningTests
     {
         var markdown = "<div>\n<a href=\"xref:values/mutuality\">Mutuality</a>\n<a href=\"xref:values/nothing\">gone</a>\n</div>\n\nInline <a href=\"xref:values/mutuality#why\">why</a>.\n";
         var document = MarkdownPipelines.Parse(markdown, MarkdownPipelines.Learner);
-        XrefsExtension.Resolve(document, (key, anchor) => key == "values/mutuality"
+        var page = new TestLinks((key, anchor) => key == "values/mutuality"
             ? (new XrefTarget("../mutuality/" + (anchor is null ? "" : "#" + anchor), "Mutuality"), XrefProblem.None)
             : (null, XrefProblem.UnknownKey));
-        var html = MarkdownHtml.RenderBlocks(document, MarkdownPipelines.Learner);
+        var html = MarkdownHtml.RenderBlocks(document, MarkdownPipelines.Learner, page);
         Assert.DoesNotContain("xref:", html);
         var links = Md.Html(html).QuerySelectorAll("a").ToList();
         Assert.Equal(["../mutuality/", null, "../mutuality/#why"], links.Select(a => a.GetAttribute("href")));
-        var finding = Assert.Single(SourceFindings.Of(document));
+        var finding = Assert.Single(XrefsExtension.Findings(document, page));
         Assert.Equal(("xref", 2), (finding.Kind, finding.Line));
     }
 }

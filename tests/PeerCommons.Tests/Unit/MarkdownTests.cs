@@ -4,10 +4,12 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using PeerCommons.Markdown;
+using PeerCommons.Markdown.Binding;
 using PeerCommons.Markdown.Extensions;
 using PeerCommons.Markdown.Extensions.Citations;
 using PeerCommons.Markdown.Extensions.HeadingIds;
 using PeerCommons.Markdown.Extensions.Xrefs;
+using PeerCommons.Tests.Support;
 
 namespace PeerCommons.Tests.Unit;
 
@@ -16,11 +18,10 @@ internal static class Md
     public static MarkdownDocument Parse(string text, bool trainer = false) =>
         Markdig.Markdown.Parse(text, trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner);
 
-    public static string Render(MarkdownDocument document, bool trainer = false)
+    public static string Render(MarkdownDocument document, bool trainer = false, IPageLinks? links = null)
     {
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        (trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner).Setup(renderer);
+        var renderer = PageHtmlRenderer.Create(writer, trainer ? MarkdownPipelines.Trainer : MarkdownPipelines.Learner, links ?? UnboundLinks.Instance);
         renderer.Render(document);
         return writer.ToString();
     }
@@ -135,12 +136,12 @@ public sealed class CitationInlineParserTests
     public void Resolve_labels_known_keys_and_reports_unknown_ones()
     {
         var document = Md.Parse("Known [@a, p. 2] and [@b; @nope].");
-        var cited = CitationsExtension.Resolve(document, key => key is "a" or "b" ? ($"Author {key}", "#cite-" + key) : null);
-        Assert.Equal(["a", "b"], cited);
-        var finding = Assert.Single(SourceFindings.Of(document));
+        var page = new TestLinks(citation: key => key is "a" or "b" ? ($"Author {key}", "#cite-" + key) : null);
+        Assert.Equal(["a", "b"], CitationsExtension.Cited(document, page));
+        var finding = Assert.Single(CitationsExtension.Findings(document, page));
         Assert.Equal(("unknown-citation", "nope", 0, 21), (finding.Kind, finding.Subject, finding.Line, finding.Column));
 
-        var html = Md.Html(Md.Render(document));
+        var html = Md.Html(Md.Render(document, links: page));
         var links = html.QuerySelectorAll("span.citation a").ToList();
         Assert.Equal(["#cite-a", "#cite-b"], links.Select(a => a.GetAttribute("href")));
         Assert.Equal("(Author a, p. 2)", html.QuerySelectorAll("span.citation")[0].TextContent);
@@ -149,20 +150,19 @@ public sealed class CitationInlineParserTests
 
 public sealed class XrefsTests
 {
-    private static (XrefTarget?, XrefProblem) Resolver(string key, string? anchor) => key switch
+    private static readonly TestLinks Resolver = new((key, anchor) => key switch
     {
         "values/mutuality" when anchor is null or "tensions" => (new XrefTarget("../mutuality/index.html" + (anchor is null ? "" : "#" + anchor), "Mutuality"), XrefProblem.None),
         "values/mutuality" => (null, XrefProblem.UnknownAnchor),
         _ => (null, XrefProblem.UnknownKey),
-    };
+    });
 
     [Fact]
     public void Resolves_links_and_gives_empty_links_the_target_title()
     {
         var document = Md.Parse("See [](xref:values/mutuality), [the tensions](xref:values/mutuality#tensions).");
-        XrefsExtension.Resolve(document, Resolver);
-        Assert.Empty(SourceFindings.Of(document));
-        var links = Md.Html(Md.Render(document)).QuerySelectorAll("a").ToList();
+        Assert.Empty(XrefsExtension.Findings(document, Resolver));
+        var links = Md.Html(Md.Render(document, links: Resolver)).QuerySelectorAll("a").ToList();
         Assert.Equal(["Mutuality", "the tensions"], links.Select(a => a.TextContent));
         Assert.Equal(["../mutuality/index.html", "../mutuality/index.html#tensions"], links.Select(a => a.GetAttribute("href")));
     }
@@ -171,10 +171,9 @@ public sealed class XrefsTests
     public void Broken_xrefs_become_text_and_findings()
     {
         var document = Md.Parse("First\n\nA [dead](xref:values/nowhere) and [](xref:values/mutuality#nope).");
-        XrefsExtension.Resolve(document, Resolver);
-        var findings = SourceFindings.Of(document).OrderBy(f => f.Column).ToList();
+        var findings = XrefsExtension.Findings(document, Resolver).OrderBy(f => f.Column).ToList();
         Assert.Equal([("xref", 2, 2, "values/nowhere"), ("xref-anchor", 2, 34, "nope")], findings.Select(f => (f.Kind, f.Line, f.Column, f.Subject)));
-        var html = Md.Html(Md.Render(document));
+        var html = Md.Html(Md.Render(document, links: Resolver));
         Assert.Empty(html.QuerySelectorAll("a"));
         Assert.Contains("dead", html.TextContent);
         Assert.DoesNotContain("xref:", html.InnerHtml.Replace("xref:values/mutuality#nope", ""));
@@ -184,8 +183,9 @@ public sealed class XrefsTests
     public void Ordinary_links_are_left_alone()
     {
         var document = Md.Parse("[x](https://example.org/) [y](../a/index.html)");
-        XrefsExtension.Resolve(document, (_, _) => throw new InvalidOperationException("not an xref"));
-        Assert.Equal(2, Md.Html(Md.Render(document)).QuerySelectorAll("a").Length);
+        var links = new TestLinks((_, _) => throw new InvalidOperationException("not an xref"));
+        Assert.Empty(XrefsExtension.Findings(document, links));
+        Assert.Equal(2, Md.Html(Md.Render(document, links: links)).QuerySelectorAll("a").Length);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using PeerCommons.Markdown;
+using PeerCommons.Markdown.Binding;
 using PeerCommons.Markdown.Extensions;
 using PeerCommons.Render;
 
@@ -155,7 +156,7 @@ public sealed class RawHtmlBalanceTests
     public void An_element_open_across_a_section_heading_is_closed_before_it()
     {
         var document = MarkdownPipelines.Parse("<div>\n\nText.\n\n## Next\n\nMore.\n\n</div>\n", MarkdownPipelines.Learner);
-        var sections = MarkdownHtml.RenderSections(document, MarkdownPipelines.Learner);
+        var sections = MarkdownHtml.RenderSections(document, MarkdownPipelines.Learner, UnboundLinks.Instance);
         var page = Page(string.Concat(sections.Select(s => s.Html)));
         Assert.Null(page.QuerySelector("h2")!.Closest("div"));
         var finding = Assert.Single(SourceFindings.Of(document), f => f.Kind == "html-unbalanced");

@@ -11,6 +11,7 @@ public static class SourceFindings
 {
     private static readonly object DataKey = new();
 
+    /// <summary>The findings of parsing, to add to (only while the document is being parsed).</summary>
     public static List<SourceFinding> Of(Markdig.Syntax.MarkdownDocument document)
     {
         if (document.GetData(DataKey) is not List<SourceFinding> findings)
@@ -20,4 +21,8 @@ public static class SourceFindings
         }
         return findings;
     }
+
+    /// <summary>The findings of parsing, read without touching the document (which may be rendering on other threads).</summary>
+    public static IReadOnlyList<SourceFinding> Found(Markdig.Syntax.MarkdownDocument document) =>
+        document.GetData(DataKey) as List<SourceFinding> ?? [];
 }

@@ -2,15 +2,8 @@ using Markdig.Syntax.Inlines;
 
 namespace PeerCommons.Markdown.Extensions.Citations;
 
-/// <summary>One cited work inside a citation: its key, an optional locator ("p. 12"), and once
-/// resolved, the text and link to show.</summary>
-public sealed class CitedWork(string key, string? locator)
-{
-    public string Key { get; } = key;
-    public string? Locator { get; } = locator;
-    public string? Label { get; set; }
-    public string? Href { get; set; }
-}
+/// <summary>One cited work inside a citation: its key and an optional locator ("p. 12").</summary>
+public sealed record CitedWork(string Key, string? Locator);
 
 /// <summary><c>[@key]</c>, <c>[@key, p. 12]</c> or <c>[@a; @b]</c>.</summary>
 public sealed class CitationInline(IReadOnlyList<CitedWork> works) : LeafInline

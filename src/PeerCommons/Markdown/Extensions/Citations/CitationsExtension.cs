@@ -2,10 +2,11 @@ using Markdig;
 using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using PeerCommons.Markdown.Binding;
 
 namespace PeerCommons.Markdown.Extensions.Citations;
 
-/// <summary>Pandoc-style citations. Resolving keys to labels and links is done by <see cref="Resolve"/>.</summary>
+/// <summary>Pandoc-style citations; the page being rendered gives each cited work its label and link (see <see cref="CitationRenderer"/>).</summary>
 public sealed class CitationsExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
@@ -20,32 +21,22 @@ public sealed class CitationsExtension : IMarkdownExtension
             html.ObjectRenderers.Insert(0, new CitationRenderer());
     }
 
-    /// <summary>
-    /// Gives every citation its label and link. <paramref name="describe"/> returns (label, href)
-    /// for a known key or null for an unknown one, which is reported as a finding.
-    /// Returns the keys cited, in order of first citation.
-    /// </summary>
-    public static IReadOnlyList<string> Resolve(MarkdownDocument document, Func<string, (string Label, string Href)?> describe)
+    /// <summary>The keys the document cites that <paramref name="links"/> knows, in order of first citation.</summary>
+    public static IReadOnlyList<string> Cited(MarkdownDocument document, IPageLinks links)
     {
         var cited = new List<string>();
-        foreach (var citation in document.Descendants<CitationInline>())
-        {
-            foreach (var work in citation.Works)
-            {
-                if (describe(work.Key) is { } found)
-                {
-                    (work.Label, work.Href) = found;
-                    if (!cited.Contains(work.Key)) cited.Add(work.Key);
-                }
-                else
-                {
-                    SourceFindings.Of(document).Add(new SourceFinding("unknown-citation", citation.Line, citation.Column,
-                        $"citation key '{work.Key}' is not in sources.yaml", work.Key));
-                }
-            }
-        }
+        foreach (var work in document.Descendants<CitationInline>().SelectMany(c => c.Works))
+            if (!cited.Contains(work.Key) && links.Citation(work.Key) is not null) cited.Add(work.Key);
         return cited;
     }
+
+    /// <summary>Each cited key <paramref name="links"/> does not know, at its citation's position.</summary>
+    public static IReadOnlyList<SourceFinding> Findings(MarkdownDocument document, IPageLinks links) =>
+        document.Descendants<CitationInline>()
+            .SelectMany(citation => citation.Works.Where(work => links.Citation(work.Key) is null)
+                .Select(work => new SourceFinding("unknown-citation", citation.Line, citation.Column,
+                    $"citation key '{work.Key}' is not in sources.yaml", work.Key)))
+            .ToList();
 }
 
 public static class CitationsPipelineExtensions

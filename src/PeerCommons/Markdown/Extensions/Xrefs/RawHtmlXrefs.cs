@@ -1,53 +1,78 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Markdig.Helpers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using PeerCommons.Markdown.Binding;
 
 namespace PeerCommons.Markdown.Extensions.Xrefs;
 
 /// <summary>
-/// <c>&lt;a href="xref:values/mutuality"&gt;</c> written in raw HTML: resolved like a Markdown xref, or,
-/// when broken, reported and left without its href, so no page ships an <c>xref:</c> address a
-/// browser cannot follow. The HTML has been through the sanitizer, which writes every attribute as
-/// <c>name="value"</c>, so one pattern finds them all.
+/// <c>&lt;a href="xref:values/mutuality"&gt;</c> written in raw HTML: written with the target's
+/// address like a Markdown xref, or, when broken, reported and written without its href, so no page
+/// ships an <c>xref:</c> address a browser cannot follow. The HTML has been through the sanitizer,
+/// which writes every attribute as <c>name="value"</c>, so one pattern finds them all.
 /// </summary>
 public static partial class RawHtmlXrefs
 {
     [GeneratedRegex(@"\shref=""xref:([^""]*)""")]
     private static partial Regex XrefHref();
 
-    /// <param name="written">Data key under which each piece of HTML keeps the text it was written with, so it can be resolved again for another page.</param>
-    /// <param name="find">Maps a reference (after <c>xref:</c>) at a 0-based line and column to its target, or null once it has reported it.</param>
-    public static void Resolve(MarkdownDocument document, object written, Func<string, int, int, XrefTarget?> find)
+    /// <summary>Calls <paramref name="visit"/> with each reference (after <c>xref:</c>) in the document's raw HTML and its 0-based line and column.</summary>
+    public static void Visit(MarkdownDocument document, Action<string, int, int> visit)
     {
         foreach (var inline in document.Descendants<HtmlInline>())
-        {
-            var original = Original(inline, inline.Tag, written);
-            if (original is not null) inline.Tag = Rewrite(original, inline.Line, inline.Column, find);
-        }
+            if (HasXref(inline.Tag)) VisitIn(inline.Tag!, inline.Line, inline.Column, visit);
         foreach (var block in document.Descendants<HtmlBlock>())
         {
-            var original = Original(block, block.Lines.ToString(), written);
-            if (original is null) continue;
-            var html = Rewrite(original, block.Line, block.Column, find);
-            block.Lines = new StringLineGroup(1) { new StringSlice(html) };
+            var html = block.Lines.ToString();
+            if (HasXref(html)) VisitIn(html, block.Line, block.Column, visit);
         }
     }
 
-    private static string? Original(MarkdownObject node, string? html, object written)
+    private static void VisitIn(string html, int line, int column, Action<string, int, int> visit)
     {
-        if (node.GetData(written) is string kept) return kept;
-        if (html is null || !html.Contains("xref:", StringComparison.Ordinal)) return null;
-        node.SetData(written, html);
-        return html;
-    }
-
-    private static string Rewrite(string html, int line, int column, Func<string, int, int, XrefTarget?> find) =>
-        XrefHref().Replace(html, match =>
+        foreach (Match match in XrefHref().Matches(html))
         {
             var at = line + html.AsSpan(0, match.Index).Count('\n');
-            var target = find(WebUtility.HtmlDecode(match.Groups[1].Value), at, at == line ? column : 0);
-            return target is null ? "" : $" href=\"{WebUtility.HtmlEncode(target.Href)}\"";
-        });
+            visit(WebUtility.HtmlDecode(match.Groups[1].Value), at, at == line ? column : 0);
+        }
+    }
+
+    private static bool HasXref(string? html) => html is not null && html.Contains(XrefsExtension.Scheme, StringComparison.Ordinal);
+
+    /// <summary>The HTML with each xref's href bound for the page <paramref name="links"/> stands for (dropped when broken).</summary>
+    private static string Bind(string html, IPageLinks links) =>
+        XrefHref().Replace(html, match =>
+            XrefsExtension.Lookup(links, WebUtility.HtmlDecode(match.Groups[1].Value)).Target is { } target
+                ? $" href=\"{WebUtility.HtmlEncode(target.Href)}\""
+                : "");
+
+    /// <summary>Markdig's inline HTML renderer, binding the xrefs in the tag.</summary>
+    public sealed class InlineRenderer : HtmlInlineRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, HtmlInline inline)
+        {
+            if (!renderer.EnableHtmlForInline || !HasXref(inline.Tag)) base.Write(renderer, inline);
+            else renderer.Write(Bind(inline.Tag!, PageHtmlRenderer.LinksOf(renderer)));
+        }
+    }
+
+    /// <summary>Markdig's HTML block renderer, binding the xrefs in the block.</summary>
+    public sealed class BlockRenderer : HtmlBlockRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, HtmlBlock block)
+        {
+            var html = renderer.EnableHtmlForBlock ? block.Lines.ToString() : null;
+            if (!HasXref(html))
+            {
+                base.Write(renderer, block);
+                return;
+            }
+            // The sanitizer left the block as one line of HTML; Markdig writes a block's lines each followed by a line end.
+            renderer.Write(Bind(html!, PageHtmlRenderer.LinksOf(renderer))).WriteLine();
+        }
+    }
 }
