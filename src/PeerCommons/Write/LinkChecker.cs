@@ -81,6 +81,12 @@ public sealed class LinkChecker
         return hash;
     }
 
+    /// <summary>The pages recorded, below the site root.</summary>
+    public IEnumerable<string> Pages => _pages.Keys;
+
+    /// <summary>Forgets a page that is no longer part of the site (the preview server keeps the checker between rebuilds).</summary>
+    public void Remove(string page) => _pages.TryRemove(page, out _);
+
     /// <param name="files">Every file of the site (pages and assets), by path below the root.</param>
     public IReadOnlyList<BrokenLink> Check(IReadOnlyDictionary<string, long> files)
     {

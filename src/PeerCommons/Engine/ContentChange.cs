@@ -1,6 +1,6 @@
 using PeerCommons.Model;
 
-namespace PeerCommons.Serve;
+namespace PeerCommons.Engine;
 
 /// <summary>
 /// One content file as it was and as it is after an edit (null when it did not or no longer

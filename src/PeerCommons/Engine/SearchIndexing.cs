@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using PeerCommons.Index;
+using PeerCommons.Render;
+using PeerCommons.Write;
+
+namespace PeerCommons.Engine;
+
+/// <summary>
+/// The search index, the one file that covers the whole site and the slowest to make. build and
+/// check write it on its own thread beside rendering (from text taken before rendering, which
+/// resolves links inside the Markdown trees); serve makes it when it is first asked for after a rebuild.
+/// </summary>
+internal sealed class SearchIndexing
+{
+    /// <summary>The files the index is made of, below the site root.</summary>
+    public static readonly IReadOnlyList<string> Paths = [SearchIndexStage.ScriptPath];
+
+    private Task<(SearchIndexStage.Payload Payload, TimeSpan Elapsed)>? _beside;
+    private RenderContext? _committed;
+    private byte[]? _bytes;
+    private readonly object _lock = new();
+
+    /// <summary>build, check: starts writing the index into the sink while the pages render.</summary>
+    public void StartBeside(RenderContext context, IOutputSink sink, StageClock stages)
+    {
+        stages.Run("text", () => SearchIndexStage.TakeText(context));
+        _beside = Task.Run(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            return (SearchIndexStage.Write(context, sink), clock.Elapsed);
+        });
+    }
+
+    /// <summary>Waits for the index written beside rendering; null when none was started.</summary>
+    public SearchIndexStage.Payload? Finish(StageClock stages)
+    {
+        if (_beside is null) return null;
+        var (payload, elapsed) = _beside.GetAwaiter().GetResult();
+        _beside = null;
+        stages.Add("index", elapsed);
+        return payload;
+    }
+
+    /// <summary>After a failure: waits for the index thread that may still be writing, before its output is discarded.</summary>
+    public void Settle()
+    {
+        try { _beside?.Wait(); }
+        catch (AggregateException) { } // the run has already failed for another reason
+        _beside = null;
+    }
+
+    /// <summary>serve: the site now served; its index is made when first asked for.</summary>
+    public void Committed(RenderContext context)
+    {
+        lock (_lock) { _committed = context; _bytes = null; }
+    }
+
+    /// <summary>serve: the index of the site served, or null before the first build.</summary>
+    public byte[]? Bytes()
+    {
+        lock (_lock)
+        {
+            if (_bytes is null && _committed is { } context)
+            {
+                var sink = new MemorySink();
+                SearchIndexStage.Write(context, sink);
+                _bytes = sink.Files.GetValueOrDefault(SearchIndexStage.ScriptPath);
+            }
+            return _bytes;
+        }
+    }
+}
