@@ -4,50 +4,61 @@ using PeerCommons.Render;
 
 namespace PeerCommons.Engine;
 
-/// <summary>Which pages a change can affect (written out by hand: the entries, their family and their neighbours).</summary>
-internal sealed class ChangePlanner(ContentModel model, IncrementalFeeds feeds)
+/// <summary>
+/// Which pages a change can affect. Entry pages: those whose last render read something that
+/// changed (<see cref="PageDependencies"/>). Index pages, feeds and redirects: by what changed of
+/// the edited entries and their family, as written out below.
+/// </summary>
+internal sealed class ChangePlanner(IncrementalFeeds feeds, PageDependencies dependencies)
 {
     /// <summary>
-    /// Which pages a change can affect. The changed entries and their "family" (an annotation's
-    /// target and community; a module's curriculum and sibling modules; a curriculum's modules) are
-    /// always re-rendered. Entries linked to them (either way) are re-rendered when what other pages
-    /// show of an entry (its "face": list item, title, fields, headings, anchors) changed, or when
-    /// the link itself was added or removed; a changed face also re-renders home, its kind list and
-    /// its tags' pages. Feeds and the sitemap follow dates, tags and which pages exist.
+    /// The changed entries and their "family" (an annotation's target and community; a module's
+    /// curriculum and sibling modules; a curriculum's modules) are always re-rendered, with every
+    /// page that read something of them that changed: their body, their "face" (what other pages
+    /// show of an entry: list item, title, fields, headings, anchors), the lists they are in. A changed
+    /// face also re-renders home, its kind list and its tags' pages. Feeds and the sitemap follow
+    /// dates, tags and which pages exist.
     /// </summary>
     public void Plan(RenderPlan plan, List<ContentChange> changes, Site oldSite, RenderContext oldContext, Site site, RenderContext context)
     {
         var seeds = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
-            if (change.Old is not null) seeds.Add(change.Old.Key);
-            if (change.New is not null) seeds.Add(change.New.Key);
+            foreach (var entry in change.Versions)
+            {
+                seeds.Add(entry.Key);
+                changed.Add(PageReads.Body(entry.Key));
+                if (entry.AnnotationTargetKey is { } target) changed.Add(PageReads.Annotations(target));
+                if (entry.Kind == EntryKind.Annotation) changed.Add(PageReads.Community(entry.CommunityId!));
+                if (entry.Kind == EntryKind.Module) changed.Add(PageReads.Modules(entry.CurriculumId!));
+            }
             // Links added or removed: the other end's "related" list changes.
-            foreach (var key in change.OldKeys.Except(change.NewKeys).Concat(change.NewKeys.Except(change.OldKeys))) plan.Keys.Add(key);
+            var before = Listed(change.Old);
+            var after = Listed(change.New);
+            foreach (var key in before.Except(after).Concat(after.Except(before))) changed.Add(PageReads.ReferencedBy(key));
         }
+        if (changes.Any(c => c.ChangesKeys)) changed.Add(PageReads.AllKeys);
         // The sitemap lists every page with its date, and every tag; feeds show what has a date.
         plan.AllFeeds |= changes.Any(c => c.ChangesKeys || c.ChangesTags || c.Old!.Updated != c.New!.Updated);
         plan.RecentFeed |= feeds.MayChangeRecent(changes, site.Config.FeedEntries);
 
-        // The changed files' old links (gone from the index by now) still count as neighbours.
-        var oldLinks = changes.SelectMany(c => c.OldKeys).ToList();
-
         var family = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in seeds) { AddFamily(family, key, oldSite); AddFamily(family, key, site); }
-        var candidates = new HashSet<string>(family, StringComparer.Ordinal);
-        foreach (var key in family) candidates.UnionWith(Neighbours(key, oldSite, site));
-        candidates.UnionWith(oldLinks);
         plan.Keys.UnionWith(family);
 
-        foreach (var key in candidates)
+        foreach (var key in family)
         {
-            var before = oldSite.ByKey.GetValueOrDefault(key);
-            var after = site.ByKey.GetValueOrDefault(key);
+            var before = oldSite.ByKey.Unrecorded.GetValueOrDefault(key);
+            var after = site.ByKey.Unrecorded.GetValueOrDefault(key);
             var faceBefore = before is null ? null : Face(before, oldContext);
             var faceAfter = after is null ? null : Face(after, context);
             if (faceBefore == faceAfter) continue;
             plan.Keys.Add(key);
-            plan.Keys.UnionWith(Neighbours(key, oldSite, site));
+            changed.Add(PageReads.Entry(key));
+            changed.Add(PageReads.AllPages);
+            // The pages it lists show it in their "referenced by" list.
+            foreach (var listed in Listed(before).Concat(Listed(after))) changed.Add(PageReads.ReferencedBy(listed));
             if (before is not null) AddFamily(plan.Keys, key, oldSite);
             if (after is not null) AddFamily(plan.Keys, key, site);
             plan.Listings = true;
@@ -62,9 +73,14 @@ internal sealed class ChangePlanner(ContentModel model, IncrementalFeeds feeds)
             if (before?.Kind == EntryKind.Community || after?.Kind == EntryKind.Community)
                 if (before?.Title != after?.Title) PlanListsAnnotatedBy(plan, key["communities/".Length..], oldContext, context);
         }
+        plan.Keys.UnionWith(dependencies.ReadersOf(changed));
         // Annotations have no page: their target's and community's pages show them.
         foreach (var key in plan.Keys.ToList()) { AddFamily(plan.Keys, key, oldSite, annotationsOnly: true); AddFamily(plan.Keys, key, site, annotationsOnly: true); }
     }
+
+    /// <summary>The keys an entry's related and values lists name (the lists <see cref="RenderContext.ReferencedBy"/> is made from).</summary>
+    private static IEnumerable<string> Listed(Entry? entry) =>
+        entry is null ? [] : entry.Related.Concat(entry.FieldList("values")).Distinct(StringComparer.Ordinal);
 
     /// <summary>The lists (kinds and tags) that show an entry annotated by this community, before or after the edit.</summary>
     private static void PlanListsAnnotatedBy(RenderPlan plan, string communityId, RenderContext oldContext, RenderContext context)
@@ -96,23 +112,6 @@ internal sealed class ChangePlanner(ContentModel model, IncrementalFeeds feeds)
                 foreach (var module in site.ModulesOf(entry.Id)) into.Add(module.Key);
                 break;
         }
-    }
-
-    /// <summary>Keys linked to <paramref name="key"/> either way, in the old and the new site.</summary>
-    private IEnumerable<string> Neighbours(string key, Site oldSite, Site site)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var relative in model.Links.ReferrersOf(key))
-            if (model.Entries.TryGetValue(relative, out var referrer)) result.Add(referrer.Key);
-        foreach (var s in new[] { oldSite, site })
-        {
-            if (!s.ByKey.TryGetValue(key, out var entry)) continue;
-            result.UnionWith(entry.Related);
-            result.UnionWith(entry.FieldList("values"));
-            foreach (var annotation in s.AnnotationsOf(key)) result.Add(annotation.Key);
-            result.UnionWith(model.Links.OutKeys(entry.ContentPath));
-        }
-        return result;
     }
 
     /// <summary>What pages of other entries show of this one.</summary>

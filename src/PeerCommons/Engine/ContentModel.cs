@@ -23,7 +23,6 @@ internal sealed class ContentModel(string root, bool includeDrafts, string? base
     public IReadOnlyDictionary<string, Source> Bibliography { get; private set; } = new Dictionary<string, Source>();
     /// <summary>Copy-on-write: a committed context (which the search index may be reading) keeps the previous one.</summary>
     public Dictionary<Entry, MarkdownDocument> Documents { get; private set; } = new(ReferenceEqualityComparer.Instance);
-    public EntryLinks Links { get; } = new();
 
     public IReadOnlyDictionary<string, Entry> Entries => _entries;
     public IEnumerable<Diagnostic> LoadDiagnostics => _loadDiagnostics.Values.SelectMany(d => d);
@@ -51,12 +50,7 @@ internal sealed class ContentModel(string root, bool includeDrafts, string? base
             Parallel.For(0, entries.Length, i => documents[i] = Parse(entries[i]));
             Documents = new Dictionary<Entry, MarkdownDocument>(ReferenceEqualityComparer.Instance);
             Reparse.Reset();
-            Links.Clear();
-            for (var i = 0; i < entries.Length; i++)
-            {
-                Documents[entries[i]] = documents[i];
-                Links.Set(entries[i], documents[i]);
-            }
+            for (var i = 0; i < entries.Length; i++) Documents[entries[i]] = documents[i];
             return 0;
         });
     }
@@ -94,7 +88,6 @@ internal sealed class ContentModel(string root, bool includeDrafts, string? base
             if (bag.Sorted() is { Count: > 0 } found) _loadDiagnostics[display] = found.ToList();
         }
         if (old is null && updated is null) return null;
-        var oldKeys = Links.OutKeys(relative);
         if (old is not null)
         {
             _entries.Remove(relative);
@@ -103,12 +96,9 @@ internal sealed class ContentModel(string root, bool includeDrafts, string? base
         if (updated is not null)
         {
             _entries[relative] = updated;
-            var document = Parse(updated);
-            Documents[updated] = document;
-            Links.Set(updated, document);
+            Documents[updated] = Parse(updated);
         }
-        else Links.Remove(relative);
-        return new ContentChange(old, updated, oldKeys, Links.OutKeys(relative));
+        return new ContentChange(old, updated);
     }
 
     /// <summary>Every known file (entry, or file with load findings) inside this folder, below the content folder.</summary>

@@ -17,7 +17,7 @@ internal sealed record RenderedPages(
 /// feeds and the site-wide files. A full build is the plan that names everything. Keeps, between
 /// rebuilds, which index pages and redirects there are and what rendering found per file.
 /// </summary>
-internal sealed class PageRenderer(ContentModel model, IncrementalFeeds feeds, ListItemCache? listItems)
+internal sealed class PageRenderer(ContentModel model, IncrementalFeeds feeds, ListItemCache? listItems, PageDependencies? dependencies)
 {
     private readonly Dictionary<string, List<Diagnostic>> _findings = new(StringComparer.Ordinal);
     private List<string> _indexPages = [];
@@ -46,12 +46,16 @@ internal sealed class PageRenderer(ContentModel model, IncrementalFeeds feeds, L
         foreach (var entry in used.Concat(oldEntries)) _findings.Remove(entry.Path);
 
         var pages = new ConcurrentDictionary<string, List<string>>(StringComparer.Ordinal);
+        // What each entry's pages read, when dependencies are recorded (serve): see PageReads.
+        var reads = new ConcurrentDictionary<string, PageReads>(StringComparer.Ordinal);
+        PageReads? ReadsOf(Entry entry) => dependencies is null ? null : reads.GetOrAdd(entry.Key, _ => new PageReads());
         var count = 0;
         var allFeeds = plan.All || plan.AllFeeds;
         var writer = new PageWriter(context, templates, sink, links);
         Parallel.ForEach(entries, entry =>
         {
             var paths = new List<string>();
+            using var recording = PageReads.Into(ReadsOf(entry));
             foreach (var (page, view) in EntryPageBuilder.Build(entry, context))
             {
                 paths.Add(writer.Write(page, view, entry.Kind == EntryKind.Page ? null : entry.Kind.Folder()));
@@ -69,6 +73,7 @@ internal sealed class PageRenderer(ContentModel model, IncrementalFeeds feeds, L
         Parallel.ForEach(entries.Where(e => e.Kind == EntryKind.Curriculum).ToList(), curriculum =>
         {
             var paths = new List<string>();
+            using var recording = PageReads.Into(ReadsOf(curriculum));
             foreach (var (page, view) in PrintPage.Build(curriculum, context))
             {
                 paths.Add(writer.Write(page, view, "curricula"));
@@ -76,6 +81,12 @@ internal sealed class PageRenderer(ContentModel model, IncrementalFeeds feeds, L
             }
             pages[curriculum.Key].AddRange(paths);
         });
+        if (dependencies is not null)
+        {
+            if (plan.All) dependencies.Clear();
+            foreach (var key in plan.Keys) dependencies.Forget(key);
+            foreach (var (key, read) in reads) dependencies.Record(key, read.Tokens);
+        }
 
         var others = new List<(string Page, Func<PageView> View)>();
         var indexPages = IndexPages(plan, context, others);

@@ -31,6 +31,8 @@ public sealed class SiteEngine
     private readonly IncrementalReverseLinks _reverseLinks = new();
     private readonly IncrementalFeeds _feeds = new();
     private readonly ChangePlanner _planner;
+    /// <summary>What each page read when it was last rendered (serve only).</summary>
+    private readonly PageDependencies? _dependencies;
     private readonly PageRenderer _renderer;
     private readonly SiteLinkCheck _links = new();
     private readonly SearchIndexing _search = new();
@@ -64,9 +66,11 @@ public sealed class SiteEngine
         _serving = serving;
         _model = new ContentModel(_root, includeDrafts, baseUrl);
         _checks = new SiteChecks(_root);
-        _planner = new ChangePlanner(_model, _feeds);
-        // Serve keeps list items between rebuilds; a single run would only hold them to the end.
-        _renderer = new PageRenderer(_model, _feeds, serving ? new ListItemCache() : null);
+        // Serve records what each page reads and keeps list items between rebuilds; a single run
+        // (build, check) renders every page once, so it records nothing and would only hold the items to the end.
+        _dependencies = serving ? new PageDependencies() : null;
+        _planner = new ChangePlanner(_feeds, _dependencies ?? new PageDependencies());
+        _renderer = new PageRenderer(_model, _feeds, serving ? new ListItemCache() : null, _dependencies);
     }
 
     /// <summary>The engine of one build or check run, which streams the site to a sink and keeps no page.</summary>
