@@ -25,13 +25,14 @@ internal sealed class ChangePlanner(IncrementalFeeds feeds, PageDependencies dep
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
+            // Which lists an entry is in (and where) changes only when it comes, goes or moves; what
+            // they show of it, only with its face (below).
+            var moved = change.ChangesKeys || change.Old!.AnnotationTargetKey != change.New!.AnnotationTargetKey || change.Old.Order != change.New.Order;
             foreach (var entry in change.Versions)
             {
                 seeds.Add(entry.Key);
                 changed.Add(PageReads.Body(entry.Key));
-                if (entry.AnnotationTargetKey is { } target) changed.Add(PageReads.Annotations(target));
-                if (entry.Kind == EntryKind.Annotation) changed.Add(PageReads.Community(entry.CommunityId!));
-                if (entry.Kind == EntryKind.Module) changed.Add(PageReads.Modules(entry.CurriculumId!));
+                if (moved) AddLists(changed, entry);
             }
             // Links added or removed: the other end's "related" list changes.
             var before = Listed(change.Old);
@@ -57,6 +58,7 @@ internal sealed class ChangePlanner(IncrementalFeeds feeds, PageDependencies dep
             plan.Keys.Add(key);
             changed.Add(PageReads.Entry(key));
             changed.Add(PageReads.AllPages);
+            foreach (var entry in new[] { before, after }.OfType<Entry>()) AddLists(changed, entry);
             // The pages it lists show it in their "referenced by" list.
             foreach (var listed in Listed(before).Concat(Listed(after))) changed.Add(PageReads.ReferencedBy(listed));
             if (before is not null) AddFamily(plan.Keys, key, oldSite);
@@ -76,6 +78,14 @@ internal sealed class ChangePlanner(IncrementalFeeds feeds, PageDependencies dep
         plan.Keys.UnionWith(dependencies.ReadersOf(changed));
         // Annotations have no page: their target's and community's pages show them.
         foreach (var key in plan.Keys.ToList()) { AddFamily(plan.Keys, key, oldSite, annotationsOnly: true); AddFamily(plan.Keys, key, site, annotationsOnly: true); }
+    }
+
+    /// <summary>The lists an entry is in: its target's annotations, its community's, its curriculum's modules.</summary>
+    private static void AddLists(HashSet<string> changed, Entry entry)
+    {
+        if (entry.AnnotationTargetKey is { } target) changed.Add(PageReads.Annotations(target));
+        if (entry.Kind == EntryKind.Annotation) changed.Add(PageReads.Community(entry.CommunityId!));
+        if (entry.Kind == EntryKind.Module) changed.Add(PageReads.Modules(entry.CurriculumId!));
     }
 
     /// <summary>The keys an entry's related and values lists name (the lists <see cref="RenderContext.ReferencedBy"/> is made from).</summary>
