@@ -40,8 +40,6 @@ public sealed class PageReads
         if (t_current is { } reads && key is not null) reads._tokens.Add(prefix + key);
     }
 
-    public static bool Recording => t_current is not null;
-
     // The tokens. An entry's "face" is what other pages show of it (title, summary, list item, headings, anchors).
     public const string EntryPrefix = "k:";
     public const string BodyPrefix = "b:";
