@@ -4,7 +4,7 @@
 // --only edits files of one content folder (projects: every title edit re-renders the 5,000-entry list).
 // The corpus comes from bench/CorpusGenerator when it is there, else from a simple generator here.
 using System.Diagnostics;
-using PeerCommons.Serve;
+using PeerCommons.Engine;
 
 var entries = Arg("--entries", 10000);
 var edits = Arg("--edits", 9);

@@ -220,7 +220,7 @@ public sealed class PropertyTests(ITestOutputHelper output)
     /// </summary>
     private static void ServeFindsTheSame(Sandbox sandbox, PeerCommons.Pipeline.BuildResult check)
     {
-        var engine = new PeerCommons.Serve.SiteEngine(sandbox.Content, Repo.Path("theme"));
+        var engine = new PeerCommons.Engine.SiteEngine(sandbox.Content, Repo.Path("theme"));
         var build = Task.Factory.StartNew(engine.BuildAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Assert.True(build.Wait(CaseLimit), $"serve's first build did not finish within {CaseLimit.TotalSeconds:0} s");
         Assert.Null(build.Result.FatalError);

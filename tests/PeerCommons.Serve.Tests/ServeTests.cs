@@ -18,6 +18,13 @@ public sealed class ServeTests
         temp.Write("content/pages/about.md", "---\ntitle: About\nsummary: About this site.\n---\n\nHello.\n");
         TempFolder.Copy(Repo.Path("theme", "templates"), temp.Path("theme", "templates"));
         TempFolder.Copy(Repo.Path("theme", "assets"), temp.Path("theme", "assets"));
+        // The two npm scripts, so that build (which refuses to run without them) can be compared with serve.
+        foreach (var script in new[] { "lunr/lunr.min.js", "markdown-it/dist/browser/markdown-it.umd.min.js" })
+        {
+            var to = temp.Path(["theme", "node_modules", .. script.Split('/')]);
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(Repo.Path(["theme", "node_modules", .. script.Split('/')]), to);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PeerCommons.Engine;
 using System.Runtime.InteropServices;
 using PeerCommons.Serve;
 

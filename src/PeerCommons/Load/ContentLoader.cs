@@ -7,7 +7,11 @@ namespace PeerCommons.Load;
 /// <summary>The load stage: every file of content/ read, split and type-checked into entries.</summary>
 public static class ContentLoader
 {
-    public static Site Load(string contentDirectory, DiagnosticBag diagnostics, bool includeDrafts = false)
+    public static Site Load(string contentDirectory, DiagnosticBag diagnostics, bool includeDrafts = false) =>
+        LoadWithHistory(contentDirectory, diagnostics, includeDrafts).Site;
+
+    /// <summary>The site, and the git history its "last changed" dates came from (the preview server dates reloaded files from it).</summary>
+    public static (Site Site, GitHistory History) LoadWithHistory(string contentDirectory, DiagnosticBag diagnostics, bool includeDrafts = false)
     {
         var root = Path.GetFullPath(contentDirectory);
         string Display(string full) => DisplayPath.For(full);
@@ -15,7 +19,7 @@ public static class ContentLoader
         if (!Directory.Exists(root))
         {
             diagnostics.Error(Display(root), 1, 1, Codes.UnexpectedFile, "content folder does not exist; pass --content with the folder that holds site.yaml");
-            return new Site(new SiteConfig(), new Dictionary<string, Source>(), []);
+            return (new Site(new SiteConfig(), new Dictionary<string, Source>(), []), GitHistory.Empty);
         }
 
         var config = SiteConfigReader.Read(Path.Combine(root, "site.yaml"), Display(Path.Combine(root, "site.yaml")), diagnostics);
@@ -36,7 +40,7 @@ public static class ContentLoader
         var loaded = entries.OfType<Entry>().Where(e => includeDrafts || !e.Draft).ToList();
         var history = GitHistory.Load(root);
         foreach (var entry in loaded) entry.LastChange = history.LastChange(entry.ContentPath);
-        return new Site(config, bibliography, loaded);
+        return (new Site(config, bibliography, loaded), history);
     }
 
     internal static Entry? LoadEntry(string full, string relative, string display, DiagnosticBag diagnostics)

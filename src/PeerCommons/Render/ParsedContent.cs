@@ -12,7 +12,11 @@ public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument>
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Entry, string> _plainText = new();
 
-    public MarkdownDocument Of(Entry entry) => documents[entry];
+    public MarkdownDocument Of(Entry entry)
+    {
+        PageReads.Note(PageReads.BodyPrefix, entry.Key);
+        return documents[entry];
+    }
 
     /// <summary>
     /// The words of an entry's body for search (documents are never changed by rendering, so it does

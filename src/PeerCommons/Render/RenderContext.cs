@@ -15,7 +15,7 @@ public sealed class RenderContext
         Parsed = parsed;
         Assets = assets;
         Diagnostics = diagnostics;
-        ReferencedBy = referencedBy ?? BuildReverseLinks(site);
+        ReferencedBy = new RecordedLookup<List<Entry>>(referencedBy ?? BuildReverseLinks(site), PageReads.ReferencedByPrefix);
         _annotationsByCommunity = new(() => site.Entries.Where(e => e.Kind == EntryKind.Annotation)
             .OrderBy(e => e.Key, StringComparer.Ordinal).ToLookup(e => e.CommunityId!, StringComparer.Ordinal));
     }
@@ -102,7 +102,11 @@ public sealed class RenderContext
         Site.AnnotationsOf(entry.Key).Select(a => a.CommunityId!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>A community's annotations, in a stable order.</summary>
-    public IEnumerable<Entry> AnnotationsBy(string communityId) => _annotationsByCommunity.Value[communityId];
+    public IEnumerable<Entry> AnnotationsBy(string communityId)
+    {
+        PageReads.Note(PageReads.CommunityPrefix, communityId);
+        return _annotationsByCommunity.Value[communityId];
+    }
 
     private readonly Lazy<ILookup<string, Entry>> _annotationsByCommunity;
 

@@ -1,3 +1,4 @@
+using PeerCommons.Engine;
 using System.Net;
 using System.Text;
 using System.Text.Json;

@@ -24,7 +24,8 @@ public sealed class LinkChecker
     public void Add(string page, string html) => Add(page, Encoding.UTF8.GetBytes(html));
 
     /// <summary>Records a rendered page (path below the site root), given as the UTF-8 it is written in.</summary>
-    public void Add(string page, ReadOnlySpan<byte> html)
+    /// <returns>True when the page is new or its ids are not those it had (links to it may break or mend).</returns>
+    public bool Add(string page, ReadOnlySpan<byte> html)
     {
         var ids = new HashSet<ulong>();
         var links = new ArrayBufferWriter<byte>(1024);
@@ -62,7 +63,9 @@ public sealed class LinkChecker
                 links.Advance(decoded.Length);
             }
         }
+        var idsChanged = !_pages.TryGetValue(page, out var before) || !before.Ids.SetEquals(ids);
         _pages[page] = (links.WrittenSpan.ToArray(), ids);
+        return idsChanged;
     }
 
     /// <summary>'h', 's' or 'i' when the '=' at <paramref name="equals"/> ends a whitespace-preceded href, src or id; else 0.</summary>
@@ -81,12 +84,20 @@ public sealed class LinkChecker
         return hash;
     }
 
+    /// <summary>The pages recorded, below the site root.</summary>
+    public IEnumerable<string> Pages => _pages.Keys;
+
+    /// <summary>Forgets a page that is no longer part of the site (the preview server keeps the checker between rebuilds).</summary>
+    public void Remove(string page) => _pages.TryRemove(page, out _);
+
     /// <param name="files">Every file of the site (pages and assets), by path below the root.</param>
-    public IReadOnlyList<BrokenLink> Check(IReadOnlyDictionary<string, long> files)
+    /// <param name="onlyPages">The pages to check (the preview server's re-rendered ones), or null for every page.</param>
+    public IReadOnlyList<BrokenLink> Check(IReadOnlyDictionary<string, long> files, IReadOnlyCollection<string>? onlyPages = null)
     {
         var known = new HashSet<string>(files.Keys, StringComparer.Ordinal);
+        IEnumerable<KeyValuePair<string, (byte[] Links, HashSet<ulong> Ids)>> pages = onlyPages is null ? _pages : onlyPages.Where(_pages.ContainsKey).Select(p => KeyValuePair.Create(p, _pages[p]));
         // Pages are independent: checked in parallel, reported in page order.
-        return _pages.OrderBy(p => p.Key, StringComparer.Ordinal)
+        return pages.OrderBy(p => p.Key, StringComparer.Ordinal)
             .AsParallel().AsOrdered()
             .SelectMany(p => CheckPage(p.Key, p.Value.Links, known))
             .ToList();

@@ -1,23 +1,27 @@
 using PeerCommons.Diagnostics;
 using PeerCommons.Model;
+using PeerCommons.Ownership;
 using PeerCommons.Render;
 using PeerCommons.Validate;
 
-namespace PeerCommons.Serve;
+namespace PeerCommons.Engine;
 
 /// <summary>
-/// The whole-site checks of a rebuild (<see cref="ReferenceValidator"/> and the annotation anchors
-/// of <see cref="MarkdownStage.CheckAnnotationAnchors"/>), redone only for the entries an edit can
-/// affect: every other entry keeps what was found last time. The caller has everything checked
-/// afresh when keys come or go, since every check (and every "did you mean") depends on the set of keys.
+/// The whole-site checks of every run, the same for build, check and serve: references
+/// (<see cref="ReferenceValidator"/>), the annotation anchors of <see cref="MarkdownStage.CheckAnnotationAnchors"/>,
+/// and that .github/CODEOWNERS is current (<see cref="CodeOwners.Check"/>). After an edit the
+/// reference and anchor checks are redone only for the entries it can affect: every other entry
+/// keeps what was found last time. The caller has everything checked afresh when keys come or go,
+/// since every check (and every "did you mean") depends on the set of keys.
 /// </summary>
-internal sealed class IncrementalSiteChecks
+internal sealed class SiteChecks(string contentRoot)
 {
     /// <summary>Findings per entry object (only entries with findings), so an edited entry's old findings go with the old object.</summary>
     private readonly Dictionary<Entry, Diagnostic[]> _referenceFindings = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Entry, Diagnostic[]> _anchorFindings = new(ReferenceEqualityComparer.Instance);
     private Diagnostic[] _keyFindings = [];
     private Diagnostic[] _aliasFindings = [];
+    private Diagnostic[] _ownerFindings = [];
 
     /// <summary>Every finding of these checks on the site as it is now, in no particular order.</summary>
     /// <param name="changes">What changed since the last call (no keys added or removed), or null to check everything afresh.</param>
@@ -44,7 +48,10 @@ internal sealed class IncrementalSiteChecks
             CheckReferences(site, changes.Select(c => c.New!));
             CheckAnchors(site, parsed, AnchorsToRecheck(site, changes));
         }
-        return [.. _keyFindings, .. _aliasFindings, .. _referenceFindings.Values.SelectMany(d => d), .. _anchorFindings.Values.SelectMany(d => d)];
+        // CODEOWNERS follows the communities' maintainers: checked again when a community changed.
+        if (changes is null || changes.SelectMany(c => c.Versions).Any(e => e.Kind == EntryKind.Community))
+            _ownerFindings = Check((_, bag) => CodeOwners.Check(contentRoot, bag), site);
+        return [.. _keyFindings, .. _aliasFindings, .. _ownerFindings, .. _referenceFindings.Values.SelectMany(d => d), .. _anchorFindings.Values.SelectMany(d => d)];
     }
 
     private static Diagnostic[] Check(Action<Site, DiagnosticBag> check, Site site)

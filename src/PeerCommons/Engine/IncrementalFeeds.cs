@@ -3,7 +3,7 @@ using PeerCommons.Render;
 using PeerCommons.Render.Feeds;
 using PeerCommons.Write;
 
-namespace PeerCommons.Serve;
+namespace PeerCommons.Engine;
 
 /// <summary>
 /// The feeds and the sitemap after an edit. Writing all of them walks and sorts every entry and

@@ -1,7 +1,7 @@
 using PeerCommons.Model;
 using PeerCommons.Render;
 
-namespace PeerCommons.Serve;
+namespace PeerCommons.Engine;
 
 /// <summary>
 /// <see cref="RenderContext.ReferencedBy"/> (for each key, the pages whose related or values list

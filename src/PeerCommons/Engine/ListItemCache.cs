@@ -3,7 +3,7 @@ using PeerCommons.Model;
 using PeerCommons.Render;
 using PeerCommons.Render.Views;
 
-namespace PeerCommons.Serve;
+namespace PeerCommons.Engine;
 
 /// <summary>
 /// The list items (<see cref="RenderContext.ListItem"/>) of the index pages, kept between rebuilds:

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using PeerCommons.Write;
 
-namespace PeerCommons.Serve;
+namespace PeerCommons.Engine;
 
 /// <summary>An output sink that keeps every file in memory (serve renders here, never to disk). Thread-safe; a later write of a path replaces it.</summary>
 public sealed class MemorySink : IOutputSink

@@ -1,12 +1,9 @@
 using PeerCommons.Model;
 
-namespace PeerCommons.Serve;
+namespace PeerCommons.Engine;
 
-/// <summary>
-/// One content file as it was and as it is after an edit (null when it did not or no longer
-/// exists), with the keys it referred to before and after.
-/// </summary>
-internal sealed record ContentChange(Entry? Old, Entry? New, string[] OldKeys, string[] NewKeys)
+/// <summary>One content file as it was and as it is after an edit (null when it did not or no longer exists).</summary>
+internal sealed record ContentChange(Entry? Old, Entry? New)
 {
     /// <summary>The old and the new version, whichever exist.</summary>
     public IEnumerable<Entry> Versions
