@@ -165,7 +165,7 @@ public static class BuildPipeline
             Interlocked.Increment(ref count);
         });
         sink.Write("_redirects", Redirects.NetlifyFile(site));
-        sink.Write(Render.Propose.ProposeFormData.ScriptPath, Render.Propose.ProposeFormData.Script(context));
+        foreach (var (path, bytes) in Render.Propose.ProposeFormData.Files(context)) sink.Write(path, bytes);
         Schema.JsonSchemas.Publish(sink);
         foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         return count;

@@ -49,6 +49,7 @@ public sealed class ProposeRulesParityTests
 
     private sealed record FormFinding(string Code, string Message);
     private sealed record FormResult(string Name, string Path, string Text, List<FormFinding> Findings);
+    private sealed record FormRun(List<FormResult> Results, List<string> Loaded);
 
     [Fact]
     public void The_form_finds_what_check_finds_with_the_same_codes_and_words()
@@ -123,13 +124,21 @@ public sealed class ProposeRulesParityTests
             const [dataScript, rulesScript, casesFile] = process.argv.slice(2);
             global.window = {};
             require(dataScript);
-            const data = window.PeerCommonsPropose, rules = require(rulesScript);
+            const path = require('path'), rules = require(rulesScript);
+            // The parts the form loads on demand, read as the page would: each a script that registers itself.
+            const loaded = [];
+            const load = name => { loaded.push(name); require(path.join(path.dirname(dataScript), 'parts', name + '.js')); return window.PeerCommonsProposeParts[name]; };
+            const data = rules.connect(window.PeerCommonsPropose, load);
             const cases = JSON.parse(require('fs').readFileSync(casesFile, 'utf8'));
-            console.log(JSON.stringify(cases.map(c => {
-              const file = rules.fileFor(data, c.proposal);
-              return { name: c.name, path: file.path, text: file.text,
-                findings: rules.validate(data, c.proposal).map(f => ({ code: f.code, message: f.message })) };
-            })));
+            (async () => {
+              const results = [];
+              for (const c of cases) {
+                const file = rules.fileFor(data, c.proposal);
+                const findings = (await rules.validate(data, c.proposal)).map(f => ({ code: f.code, message: f.message }));
+                results.push({ name: c.name, path: file.path, text: file.text, findings });
+              }
+              console.log(JSON.stringify({ results, loaded }));
+            })();
             """);
         var casesFile = temp.Write("cases.json", cases);
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -139,6 +148,9 @@ public sealed class ProposeRulesParityTests
         var errors = node.StandardError.ReadToEnd();
         node.WaitForExit();
         Assert.True(node.ExitCode == 0, "node failed: " + errors);
-        return JsonSerializer.Deserialize<List<FormResult>>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        var run = JsonSerializer.Deserialize<FormRun>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        // Parts are read only when a rule needs them, and each at most once.
+        Assert.Equal(run.Loaded.Distinct().Count(), run.Loaded.Count);
+        return run.Results;
     }
 }
