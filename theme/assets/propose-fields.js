@@ -128,7 +128,7 @@
     find.input.addEventListener('input', follow);
     find.input.addEventListener('change', follow);
     const entry = field('target', 'Which entry is this note about?', kind.fields.find(f => f.name === 'target').help +
-      ' Type a few letters of its title or address, then choose it from the list.', true, find.input);
+      ' Type a few letters of its title or address, then pick it from the list.', true, find.input);
     entry.append(find.list);
     return {
       parts: [
@@ -167,14 +167,14 @@
     add.addEventListener('click', pick);
     find.input.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); pick(); } });
     const row = el('div', { class: 'propose-finder' }, [
-      ...(from ? [el('label', { for: fromId }, 'Kind of entry'), from] : []),
+      ...(from ? [el('label', { for: fromId }, 'Kind of entry to look up'), from] : []),
       el('label', { for: findId }, findLabel), find.input, find.list, add]);
     return field(spec.name, spec.label, help, spec.required, el('div', {}, [chosen, row]), true);
   }
 
   function keyList(spec, data, help) {
     const kinds = spec.name === 'values' ? data.kinds.filter(k => k.id === 'value') : pointable(data);
-    return foundList(spec, help, kinds.map(k => ({ id: k.id, label: k.label, load: () => data.site.keysOf(k.id) })), 'Find an entry by its title or address');
+    return foundList(spec, help, kinds.map(k => ({ id: k.id, label: k.label, load: () => data.site.keysOf(k.id) })), 'Look up an entry');
   }
 
   function control(spec, data, value) {
@@ -248,7 +248,7 @@
     const help = [spec.help, spec.name === 'sources' ? '' : listHelp[spec.type] || '', format].filter(Boolean).join(' ');
     if (spec.type === 'KeyList') return keyList(spec, data, help);
     if (spec.name === 'sources')
-      return foundList(spec, help, [{ id: 'sources', label: 'Sources', load: data.site.sources }], 'Find a source by its author, year or title');
+      return foundList(spec, help, [{ id: 'sources', label: 'Sources', load: data.site.sources }], 'Look up a source by author or year');
     const choices = choicesFor(spec, data);
     if (!choices) return field(spec.name, spec.label, help, spec.required, control(spec, data, spec.name === 'provenance' ? 'community' : ''));
     // Long lists stay folded, so the keyboard passes them in one step unless the person opens them.

@@ -175,10 +175,16 @@
     try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
   }
 
+  // A button's work may wait for a part of the site's data; meanwhile the form says it is busy.
+  const busyWhile = work => async () => {
+    form.setAttribute('aria-busy', 'true');
+    try { await work(); } finally { form.removeAttribute('aria-busy'); }
+  };
+
   // Send is a plain button, so Enter in a field never sends; the form itself never submits anywhere.
   form.addEventListener('submit', event => event.preventDefault());
   const send = form.querySelector('[data-propose-send]');
-  if (send) send.addEventListener('click', async () => {
+  if (send) send.addEventListener('click', busyWhile(async () => {
     const file = await ready();
     if (!file || !form.dataset.repoUrl) return;
     // A branch name may hold '/', which GitHub's address keeps as it is.
@@ -194,17 +200,17 @@
       ? 'Your file is too long to fill in for you, so it is copied: on the GitHub page that opened, paste it into the big empty box, then press "Commit changes...".'
       : 'Your file is too long to fill in for you: open "See the file that will be sent" below, copy all of it, and paste it into the big empty box on the GitHub page that opened.';
     window.open(page, '_blank', 'noopener,noreferrer');
-  });
+  }));
 
-  form.querySelector('[data-propose-copy]').addEventListener('click', async () => {
+  form.querySelector('[data-propose-copy]').addEventListener('click', busyWhile(async () => {
     const file = await ready();
     if (!file) return;
     status.textContent = await copy(file.text)
       ? `The file is copied. Save it as ${file.path} in the repository, or paste it into an email to the editors.`
       : 'Copying is not allowed here: open "See the file that will be sent" below and copy it from there.';
-  });
+  }));
 
-  form.querySelector('[data-propose-download]').addEventListener('click', async () => {
+  form.querySelector('[data-propose-download]').addEventListener('click', busyWhile(async () => {
     const file = await ready();
     if (!file) return;
     const link = document.createElement('a');
@@ -215,7 +221,7 @@
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     status.textContent = `The file is downloaded as ${link.download}. It belongs at ${file.path} in the repository.`;
-  });
+  }));
 
   kindSelect.addEventListener('change', () => { attempted = false; showProblems([], false); showKind(kindSelect.value); refresh(); });
   form.addEventListener('input', () => { autoSlug(); refresh(); });
