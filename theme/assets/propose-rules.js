@@ -370,5 +370,5 @@
   /** The text holds the placeholder word (TODO) as check would find it in a field. */
   const hasPlaceholder = (data, text) => placeholderPattern(data.placeholder.word).test(text);
 
-  return { connect, validate, fileFor, locate, isSlug, suggestSlug, isAbsent, hasPlaceholder };
+  return { connect, groupOf, validate, fileFor, locate, isSlug, suggestSlug, isAbsent, hasPlaceholder };
 });
