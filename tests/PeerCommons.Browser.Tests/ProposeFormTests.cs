@@ -112,6 +112,21 @@ public sealed class ProposeFormTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task When_a_part_of_the_sites_data_cannot_load_the_form_says_so_and_sends_nothing()
+    {
+        await using var page = await OpenFormAsync(site, "?kind=value");
+        var form = page.Page;
+        // The values' keys, which the check for a name already taken needs, never arrive.
+        await form.RouteAsync("**/contribute/propose/parts/keys-value-*", route => route.AbortAsync());
+        await form.GetByLabel("Title").FillAsync("Courage together");
+        await form.GetByLabel("Summary").FillAsync("Being brave alongside each other.");
+        await form.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
+
+        await Assertions.Expect(form.Locator("[data-propose-status]")).ToContainTextAsync("did not load, so your file cannot be checked yet: reload the page");
+        Assert.Empty(await OpenedAsync(page));
+    }
+
+    [Fact]
     public async Task Send_stays_blocked_while_a_TODO_or_a_missing_source_remains_so_no_file_sent_holds_TODO()
     {
         await using var page = await OpenFormAsync(site, "?kind=value");

@@ -146,6 +146,9 @@
     if (problems.length > 0 && moveFocus) summary.focus();
   }
 
+  // Said when a part of the site's data cannot be read (the checks would otherwise have to guess).
+  const partMissing = 'Part of this site\'s data for the form did not load, so your file cannot be checked yet: reload the page and try again.';
+
   // The file follows every keystroke; the problems too once Send was tried (the rules may wait for a part,
   // so only the answer to the latest change is shown).
   let latest = 0;
@@ -156,7 +159,8 @@
     form.querySelector('[data-propose-path]').textContent = file.path;
     form.querySelector('[data-propose-file]').textContent = file.text;
     if (!attempted) return { file, problems: [], latest: true };
-    const { problems } = await current();
+    let problems;
+    try { ({ problems } = await current()); } catch { status.textContent = partMissing; return { file, problems: null, latest: false }; }
     if (asked === latest) showProblems(problems, false);
     return { file, problems, latest: asked === latest };
   }
@@ -178,7 +182,7 @@
   // A button's work may wait for a part of the site's data; meanwhile the form says it is busy.
   const busyWhile = work => async () => {
     form.setAttribute('aria-busy', 'true');
-    try { await work(); } finally { form.removeAttribute('aria-busy'); }
+    try { await work(); } catch { status.textContent = partMissing; } finally { form.removeAttribute('aria-busy'); }
   };
 
   // Send is a plain button, so Enter in a field never sends; the form itself never submits anywhere.
