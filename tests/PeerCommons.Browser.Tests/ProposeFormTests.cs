@@ -29,7 +29,12 @@ public sealed class ProposeFormTests(SiteFixture site)
         return page;
     }
 
-    private static Task<string[]> OpenedAsync(SitePage page) => page.Page.EvaluateAsync<string[]>("() => window.__opened");
+    /// <summary>What would have opened, once the form has finished checking (it may wait for a part of the site's data).</summary>
+    private static async Task<string[]> OpenedAsync(SitePage page)
+    {
+        await page.Page.Locator("#propose-form:not([aria-busy])").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        return await page.Page.EvaluateAsync<string[]>("() => window.__opened");
+    }
 
     private static string Expected(string path, string file) =>
         $"{Repository}/new/main?filename={Uri.EscapeDataString(path)}&value={Uri.EscapeDataString(file)}";
@@ -73,13 +78,52 @@ public sealed class ProposeFormTests(SiteFixture site)
         Assert.Empty(await page.ScriptErrorsAsync());
     }
 
-    /// <summary>Ticks one source as a person would: the long list is folded, so it is opened first.</summary>
+    /// <summary>Chooses one source as a person would: finds it by typing, then adds it, which ticks its box.</summary>
     private static async Task ChooseSourceAsync(IPage form)
     {
         var sources = form.Locator("[data-field='sources']");
-        var fold = sources.Locator("details");
-        if (await fold.CountAsync() > 0 && await fold.GetAttributeAsync("open") is null) await fold.Locator("summary").ClickAsync();
-        await sources.Locator("input[value='gillard-2019']").CheckAsync();
+        await sources.GetByLabel("Look up a source by author or year").FillAsync("gillard-2019");
+        await sources.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Add" }).ClickAsync();
+        await Assertions.Expect(sources.Locator("input[type='checkbox'][value='gillard-2019']")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task A_targets_headings_load_only_once_it_is_chosen_and_the_entry_is_found_by_typing()
+    {
+        await using var page = await OpenFormAsync(site, "?kind=annotation");
+        var form = page.Page;
+        string[] Parts(string prefix) => page.Requests.Where(u => u.Contains("/contribute/propose/parts/" + prefix, StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.Empty(Parts("")); // the page opens with none of the site's keys or headings
+
+        // Choosing the kind of entry and looking for one loads that kind's keys, which fill the list to find it in.
+        await form.GetByLabel("Kind of entry", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync("value");
+        await form.GetByLabel("Which entry is this note about?").FocusAsync();
+        await Assertions.Expect(form.Locator("datalist option[value='values/mutuality']")).ToHaveCountAsync(1);
+        Assert.Equal(["keys-value-1.js"], Parts("").Select(u => u.Split('/')[^1]).ToArray());
+        Assert.Empty(Parts("entries-"));
+
+        // Choosing the entry loads the one part holding its headings, which become the sections to choose from.
+        await form.GetByLabel("Which entry is this note about?").FillAsync("values/mutuality");
+        await Assertions.Expect(form.Locator("[name='target-section'] option[value='tensions']")).ToHaveCountAsync(1);
+        Assert.Single(Parts("entries-"));
+        Assert.Empty(Parts("sources")); // nothing has needed the sources yet
+        Assert.Empty(await page.ScriptErrorsAsync());
+        Assert.Empty(await page.CspViolationsAsync());
+    }
+
+    [Fact]
+    public async Task When_a_part_of_the_sites_data_cannot_load_the_form_says_so_and_sends_nothing()
+    {
+        await using var page = await OpenFormAsync(site, "?kind=value");
+        var form = page.Page;
+        // The values' keys, which the check for a name already taken needs, never arrive.
+        await form.RouteAsync("**/contribute/propose/parts/keys-value-*", route => route.AbortAsync());
+        await form.GetByLabel("Title").FillAsync("Courage together");
+        await form.GetByLabel("Summary").FillAsync("Being brave alongside each other.");
+        await form.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send to the editors" }).ClickAsync();
+
+        await Assertions.Expect(form.Locator("[data-propose-status]")).ToContainTextAsync("did not load, so your file cannot be checked yet: reload the page");
+        Assert.Empty(await OpenedAsync(page));
     }
 
     [Fact]

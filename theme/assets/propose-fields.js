@@ -1,5 +1,6 @@
 /* The propose form's fields, made from the form model the site build writes (window.PeerCommonsPropose):
-   one control per schema field with its plain-language help, choices from the site's own data, and
+   one control per schema field with its plain-language help, choices from the site's own data (small
+   ones as selects and boxes, keys as type-to-find filled from the part of one kind when used), and
    the controls that say where the file goes (community, curriculum, file name). Builds and reads the
    controls; propose.js decides when. */
 (function () {
@@ -48,26 +49,132 @@
     return box;
   }
 
-  function entryChoices(data, only) {
-    return data.site.entries.filter(only).map(e => ({ value: e.key, label: `${e.title} (${e.key})` }));
-  }
+  let lists = 0;
 
-  // Entries as a select grouped by kind, for an annotation's target.
-  function entrySelect(data, chosen) {
-    const select = el('select', { name: 'target-entry' }, option('', 'Choose the entry'));
-    for (const kind of data.kinds.filter(k => k.id !== 'annotation')) {
-      const entries = data.site.entries.filter(e => e.kind === kind.id);
-      if (entries.length === 0) continue;
-      select.append(el('optgroup', { label: kind.label }, entries.map(e => option(e.key, e.title, e.key === chosen))));
+  /**
+   * Type-to-find: a text input with a datalist filled when its choices are first wanted (on focus, or
+   * when the kind they come from is chosen), so thousands of entries never become a select of
+   * thousands of options. show(name, load) fills it from load(), a Promise of [value, label] pairs.
+   */
+  function finder(name, value) {
+    const listId = 'propose-list-' + (++lists);
+    const list = el('datalist', { id: listId });
+    const input = el('input', { type: 'text', name, list: listId, value: value || '', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' });
+    let shown = null;
+    async function show(choicesName, load) {
+      if (shown === choicesName) return;
+      shown = choicesName;
+      const choices = await load();
+      if (shown === choicesName) list.replaceChildren(...choices.map(([key, label]) => option(key, label || key)));
     }
-    return select;
+    return { input, list, show };
   }
 
-  function sectionOptions(data, select, key, chosen) {
-    const entry = data.site.entries.find(e => e.key === key);
+  // Few choices stay a select; many become type-to-find over the same choices ([value, label] pairs).
+  const fewChoices = 50;
+  function choiceField(name, label, help, placeholder, choices, chosen) {
+    if (choices.length <= fewChoices) {
+      const select = el('select', { name }, [option('', placeholder), ...choices.map(([value, text]) => option(value, text, value === chosen))]);
+      return field(name, label, help, true, select);
+    }
+    const find = finder(name, chosen);
+    find.show(name, () => Promise.resolve(choices));
+    const wrapper = field(name, label, help + ' Type a few letters of its name, then choose it from the list.', true, find.input);
+    wrapper.append(find.list);
+    return wrapper;
+  }
+
+  // The kinds whose entries a field may point at (a note or a link never points at a note).
+  const pointable = data => data.kinds.filter(k => k.id !== 'annotation');
+
+  // The kind a key belongs to, from its folder (a module's key has one more part than its course's).
+  function kindOfKey(data, key) {
+    const parts = key.split('/');
+    const kinds = pointable(data).filter(k => k.folder === parts[0]);
+    return kinds.length > 1 ? kinds.find(k => (k.id === 'module') === (parts.length > 2)) : kinds[0];
+  }
+
+  function kindSelect(data, name, chosen) {
+    return el('select', { name }, pointable(data).map(k => option(k.id, k.label, k.id === chosen)));
+  }
+
+  // The sections of the chosen entry, read from its part once the key is one the site has.
+  async function sectionOptions(data, select, key, chosen) {
+    select.replaceChildren(option('', 'The whole entry'));
+    if (!key || !(await data.site.hasKey(key))) return;
+    const entry = await data.site.entry(key);
     select.replaceChildren(option('', 'The whole entry'));
     for (const [id, text, level, inContainer] of entry ? entry.headings : [])
       if ((level === 2 || level === 3) && !inContainer) select.append(option(id, text, id === chosen));
+  }
+
+  /** A note's target: the kind of entry, the entry found by typing, then which part of it. Returns { parts, ready }. */
+  function targetFields(data, kind, initial) {
+    const [targetKey, section] = (initial.target || '').split('#');
+    const startKind = (kindOfKey(data, targetKey || '') || pointable(data)[0]).id;
+    const kinds = kindSelect(data, 'target-kind', startKind);
+    const find = finder('target-entry', targetKey);
+    const showKind = () => find.show(kinds.value, () => data.site.keysOf(kinds.value));
+    const sections = el('select', { name: 'target-section' });
+    let shownKey = null;
+    const follow = () => {
+      const key = find.input.value.trim();
+      if (key === shownKey) return Promise.resolve();
+      shownKey = key;
+      return sectionOptions(data, sections, key, key === targetKey ? section : '');
+    };
+    kinds.addEventListener('change', () => { showKind(); find.input.value = ''; follow(); });
+    find.input.addEventListener('focus', showKind);
+    find.input.addEventListener('input', follow);
+    find.input.addEventListener('change', follow);
+    const entry = field('target', 'Which entry is this note about?', kind.fields.find(f => f.name === 'target').help +
+      ' Type a few letters of its title or address, then pick it from the list.', true, find.input);
+    entry.append(find.list);
+    return {
+      parts: [
+        field('target-kind', 'Kind of entry', 'What kind of entry your note is about.', false, kinds),
+        entry,
+        field('target-section', 'Which part of it?', 'Choose a section to place your note beside it, or keep the whole entry.', false, sections),
+      ],
+      // A link to a section opens with that section chosen: the form shows once its entry's part has loaded.
+      ready: follow(),
+    };
+  }
+
+  // Choices made by finding them: each one found becomes a ticked box, so what is chosen stays visible and can be unticked.
+  // sources: [{ id, label, load }] where the choices come from (a select of them when more than one).
+  function foundList(spec, help, sources, findLabel) {
+    const chosen = el('div', { class: 'propose-choices' });
+    const find = finder(spec.name + '-find', '');
+    const findId = idOf(spec.name) + '-find', fromId = idOf(spec.name) + '-from';
+    find.input.id = findId;
+    const from = sources.length > 1 ? el('select', { id: fromId, name: spec.name + '-from' }, sources.map(s => option(s.id, s.label))) : null;
+    const source = () => sources.find(s => s.id === (from ? from.value : sources[0].id));
+    const show = () => find.show(source().id, source().load);
+    if (from) from.addEventListener('change', show);
+    find.input.addEventListener('focus', show);
+    const pick = () => {
+      const key = find.input.value.trim();
+      if (!key || [...chosen.querySelectorAll('input')].some(b => b.value === key)) return;
+      const known = [...find.list.options].find(o => o.value === key);
+      const box = el('input', { type: 'checkbox', name: spec.name, value: key });
+      box.checked = true;
+      chosen.append(el('label', {}, [box, el('span', {}, known && known.label !== key ? `${known.label} (${key})` : key)]));
+      find.input.value = '';
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const add = el('button', { type: 'button', class: 'secondary' }, 'Add');
+    add.addEventListener('click', pick);
+    find.input.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); pick(); } });
+    const row = el('div', { class: 'propose-finder' }, [
+      ...(from ? [el('label', { for: fromId }, 'Kind of entry to look up'), from] : []),
+      el('label', { for: findId }, findLabel), find.input, find.list, add]);
+    return field(spec.name, spec.label, help, spec.required, el('div', {}, [chosen, row]), true);
+  }
+
+  function keyList(spec, data, help) {
+    const kinds = spec.name === 'values' ? data.kinds.filter(k => k.id === 'value') : pointable(data);
+    return foundList(spec, help, kinds.map(k => ({ id: k.id, label: k.label, load: () => data.site.keysOf(k.id) })), 'Look up an entry');
   }
 
   function control(spec, data, value) {
@@ -103,32 +210,25 @@
 
   function choicesFor(spec, data) {
     if (spec.type === 'EnumList') return spec.allowed;
-    if (spec.name === 'sources') return data.site.sources.map(s => ({ value: s.key, label: s.label }));
-    if (spec.name === 'values') return entryChoices(data, e => e.kind === 'value');
-    if (spec.type === 'KeyList') return entryChoices(data, () => true);
     return null;
   }
 
-  /** Builds the controls of a kind into container; initial: { target, community } from the link that led here. */
+  /** Builds the controls of a kind into container; initial: { target, community } from the link that led here.
+      Returns a Promise settled once what the link chose is shown (a note's section needs its entry's part). */
   function render(container, data, kindId, initial) {
     const kind = data.kinds.find(k => k.id === kindId);
     const parts = [];
+    let ready = Promise.resolve();
     if (kindId === 'annotation') {
-      const communities = data.site.entries.filter(e => e.kind === 'community');
-      const community = el('select', { name: 'community' }, [option('', 'Choose your community'), ...communities.map(c => option(c.key.slice('communities/'.length), c.title, c.key === 'communities/' + initial.community))]);
-      parts.push(field('community', 'Your community', 'The group this note comes from. If yours is not listed, propose "A new community" first.', true, community));
-      const [targetKey, section] = (initial.target || '').split('#');
-      const entry = entrySelect(data, targetKey);
-      const sections = el('select', { name: 'target-section' });
-      sectionOptions(data, sections, targetKey, section);
-      entry.addEventListener('change', () => sectionOptions(data, sections, entry.value, ''));
-      parts.push(field('target', 'Which entry is this note about?', kind.fields.find(f => f.name === 'target').help, true, entry));
-      parts.push(field('target-section', 'Which part of it?', 'Choose a section to place your note beside it, or keep the whole entry.', false, sections));
+      parts.push(choiceField('community', 'Your community', 'The group this note comes from. If yours is not listed, propose "A new community" first.',
+        'Choose your community', data.site.communities.map(c => [c.slug, c.title]), initial.community));
+      const target = targetFields(data, kind, initial);
+      parts.push(...target.parts);
+      ready = target.ready;
     }
     if (kindId === 'module') {
-      const courses = data.site.entries.filter(e => e.kind === 'curriculum');
-      parts.push(field('curriculum', 'Curriculum', 'The training course this session belongs to.', true,
-        el('select', { name: 'curriculum' }, [option('', 'Choose the curriculum'), ...courses.map(c => option(c.key.slice('curricula/'.length), c.title))])));
+      parts.push(choiceField('curriculum', 'Curriculum', 'The training course this session belongs to.',
+        'Choose the curriculum', data.site.curricula.map(c => [c.slug, c.title]), ''));
       parts.push(field('order', 'Position in the course', 'Which session this is: 1 for the first.', true, el('input', { type: 'text', name: 'order', inputmode: 'numeric', value: '1' })));
     }
     // What must be filled in comes first, then the file's name, then everything optional.
@@ -139,13 +239,17 @@
       el('input', { type: 'text', name: 'slug', spellcheck: 'false', autocapitalize: 'off' })));
     for (const spec of optional) parts.push(fieldFor(spec, data));
     container.replaceChildren(...parts);
+    return ready;
   }
 
   function fieldFor(spec, data) {
-    const choices = choicesFor(spec, data);
     // Where the way of writing a value matters, the schema's own rule says how (without "Required."/"Optional.": the label says it).
     const format = formatTypes.includes(spec.type) ? spec.rules.replace(/^(Required|Optional)\. /, '') : '';
-    const help = [spec.help, listHelp[spec.type] || '', format].filter(Boolean).join(' ');
+    const help = [spec.help, spec.name === 'sources' ? '' : listHelp[spec.type] || '', format].filter(Boolean).join(' ');
+    if (spec.type === 'KeyList') return keyList(spec, data, help);
+    if (spec.name === 'sources')
+      return foundList(spec, help, [{ id: 'sources', label: 'Sources', load: data.site.sources }], 'Look up a source by author or year');
+    const choices = choicesFor(spec, data);
     if (!choices) return field(spec.name, spec.label, help, spec.required, control(spec, data, spec.name === 'provenance' ? 'community' : ''));
     // Long lists stay folded, so the keyboard passes them in one step unless the person opens them.
     const box = checkboxes(spec.name, choices, []);
@@ -167,7 +271,7 @@
       }
       const boxes = container.querySelectorAll(`input[type="checkbox"][name="${spec.name}"]`);
       if (spec.type === 'Bool') fields[spec.name] = named(spec.name).checked;
-      else if (boxes.length > 0 || choicesFor(spec, data)) fields[spec.name] = [...boxes].filter(b => b.checked).map(b => b.value);
+      else if (boxes.length > 0 || spec.type === 'KeyList' || spec.name === 'sources' || choicesFor(spec, data)) fields[spec.name] = [...boxes].filter(b => b.checked).map(b => b.value);
       else if (spec.type === 'TextList') fields[spec.name] = valueOf(spec.name).split('\n');
       else if (spec.type === 'SlugList') fields[spec.name] = valueOf(spec.name).split(',');
       else fields[spec.name] = valueOf(spec.name);

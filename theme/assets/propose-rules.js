@@ -1,7 +1,9 @@
 /* The propose form's rules: check a proposal as `peercommons check` would (same codes, same words)
    and write the file it becomes. No DOM here: the site build's test runs this file with node and
    compares its findings with check's. The rules come from the form model the build writes
-   (window.PeerCommonsPropose), made from the content schema, so they follow it. */
+   (window.PeerCommonsPropose), made from the content schema, so they follow it. What grows with the
+   site (its keys, the headings of its entries) comes in parts that connect() loads on demand, so
+   validate() is async: a rule that needs a part waits for it rather than guessing. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) module.exports = factory();
   else root.PeerCommonsProposeRules = factory();
@@ -126,6 +128,37 @@
 
   const listTypes = ['TextList', 'SlugList', 'KeyList', 'EnumList'];
 
+  // FNV-1a over UTF-16 code units: the group of an entry's headings, as the build (ProposeParts.GroupOf) computes it.
+  function groupOf(key, groups) {
+    let hash = 2166136261;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619) >>> 0;
+    return hash % groups;
+  }
+
+  /**
+   * Gives data.site the lookups that read parts: load(name) returns a Promise of the part's payload
+   * (a script tag in the page, require() in the parity test). Each part is asked for once.
+   */
+  function connect(data, load) {
+    const site = data.site, loaded = new Map();
+    const part = name => { if (!loaded.has(name)) loaded.set(name, Promise.resolve(load(name))); return loaded.get(name); };
+    const kindOfFolder = folder => data.kinds.filter(k => k.folder === folder).map(k => k.id);
+    /** The keys of one kind, each [key, title] (annotations: [key]). */
+    site.keysOf = kind => Promise.all(Array.from({ length: site.keyParts[kind] || 0 }, (_, i) => part(`keys-${kind}-${i + 1}`))).then(parts => parts.flat());
+    site.allKeys = () => Promise.all(Object.keys(site.keyParts).map(site.keysOf)).then(lists => lists.flat().map(k => k[0]));
+    /** Whether any entry has this key: only the parts of the kinds its folder could hold are read. */
+    site.hasKey = async key => {
+      const folder = key.split('/')[0], kinds = kindOfFolder(folder).filter(k => site.keyParts[k]);
+      const lists = await Promise.all((kinds.length > 0 ? kinds : Object.keys(site.keyParts)).map(site.keysOf));
+      return lists.some(list => list.some(k => k[0] === key));
+    };
+    /** The page with this key ({ key, title, kind, headings, anchors }), or undefined: the one part of its group is read. */
+    site.entry = async key => (await part(`entries-${groupOf(key, site.entryGroups)}`)).find(e => e.key === key);
+    /** The works the site cites, each [key, label]. */
+    site.sources = () => part('sources');
+    return data;
+  }
+
   /** The file's place and key: { relative (below content/), key }. */
   function locate(data, proposal) {
     const slug = (proposal.slug || '').trim();
@@ -149,7 +182,7 @@
   }
 
   /** Every problem check would report for this proposal: [{ field, code, message }]. */
-  function validate(data, proposal) {
+  async function validate(data, proposal) {
     const codes = data.codes, site = data.site, found = [];
     const kind = data.kinds.find(k => k.id === proposal.kind);
     const add = (field, code, message) => found.push({ field, code, message });
@@ -160,7 +193,7 @@
       add('slug', codes.invalidId, `'${place.relative}' is not a valid id: file and folder names must be lower-case letters and digits joined by hyphens, such as 'peer-support-network'`);
       return found; // check reads no further than the file's name
     }
-    if (site.keys.includes(place.key))
+    if (await site.hasKey(place.key))
       add('slug', codes.duplicateKey, `'${place.key}' is already used by another entry; give one of them another name`);
 
     if (kind.fields.every(spec => isAbsent(values[spec.name]))) {
@@ -187,7 +220,7 @@
         if (spec.required) add(spec.name, codes.missingField, `missing required field '${spec.name}'; add a line '${spec.name}: ...' to the front matter`);
         continue;
       }
-      if (listTypes.includes(spec.type)) checkList(spec, listItems(value).map(item => screen(spec.name, item)), add, data, place.key);
+      if (listTypes.includes(spec.type)) await checkList(spec, listItems(value).map(item => screen(spec.name, item)), add, data, place.key);
       else checkValue(spec, typeof value === 'string' ? screen(spec.name, value.trim()) : value, add, data);
     }
 
@@ -196,18 +229,17 @@
     if (site.requireSources && kind.noSource && isAbsent(values.sources))
       add('sources', codes.noSource, kind.noSource);
 
-    const sourceKeys = site.sources.map(source => source.key);
-    for (const key of citedKeys(body))
+    const cited = citedKeys(body), sourceKeys = cited.length > 0 ? (await site.sources()).map(source => source[0]) : [];
+    for (const key of cited)
       if (!sourceKeys.includes(key)) add('body', codes.unknownCitation, `citation key '${key}' is not in sources.yaml${didYouMean(key, sourceKeys)}`);
 
-    const allKeys = site.keys.concat([place.key]);
-    if (proposal.kind === 'module' && !site.keys.includes(`curricula/${place.ids[0]}`))
+    if (proposal.kind === 'module' && !site.curricula.some(c => c.slug === place.ids[0]))
       add('curriculum', codes.moduleWithoutCurriculum, `module belongs to no curriculum: add curricula/${place.ids[0]}/index.md`);
     if (proposal.kind === 'annotation') {
       const community = place.ids[0];
-      if (!site.entries.some(e => e.key === `communities/${community}` && e.kind === 'community'))
+      if (!site.communities.some(c => c.slug === community))
         add('community', codes.unknownCommunity, `annotations/${community}/ belongs to no community: add communities/${community}.md`);
-      checkTarget(values.target, add, data, allKeys);
+      await checkTarget(values.target, add, data, place.key);
     }
     return found;
   }
@@ -253,14 +285,15 @@
     }
   }
 
-  function checkList(spec, items, add, data, ownKey) {
+  async function checkList(spec, items, add, data, ownKey) {
     const codes = data.codes, site = data.site;
     if (spec.name === 'tags' && items.length > data.maxTags) {
       add(spec.name, codes.tooLong, `'${spec.name}' has ${items.length} items; keep it to at most ${data.maxTags}`);
       return;
     }
-    const allKeys = site.keys.concat([ownKey]);
-    const sourceKeys = site.sources.map(s => s.key);
+    // Every key only when a suggestion is needed: it means reading every part.
+    const allKeys = async () => (await site.allKeys()).concat([ownKey]);
+    const sourceKeys = spec.name === 'sources' ? (await site.sources()).map(s => s[0]) : [];
     for (const item of items) {
       if (spec.type === 'SlugList' && !isSlug(item))
         add(spec.name, codes.invalidSlug, `'${short(item)}' in '${spec.name}' must be lower-case words joined by hyphens, such as '${suggestSlug(item)}'`);
@@ -268,22 +301,22 @@
         const allowed = spec.allowed.map(a => a.value);
         add(spec.name, codes.notInEnum, `'${short(item)}' in '${spec.name}' must be one of ${allowed.join(', ')}${didYouMean(item, allowed)}`);
       }
-      else if (spec.name === 'related' && !allKeys.includes(item))
-        add(spec.name, codes.unknownRelated, `no entry has the key '${item}'${didYouMean(item, allKeys)}`);
-      else if (spec.name === 'values' && !site.entries.some(e => e.key === item && e.kind === 'value'))
-        add(spec.name, codes.unknownValue, `'${item}' is not a value; values are keys such as 'values/mutuality'${didYouMean(item, allKeys)}`);
+      else if (spec.name === 'related' && item !== ownKey && !(await site.hasKey(item)))
+        add(spec.name, codes.unknownRelated, `no entry has the key '${item}'${didYouMean(item, await allKeys())}`);
+      else if (spec.name === 'values' && ((await site.entry(item)) || {}).kind !== 'value')
+        add(spec.name, codes.unknownValue, `'${item}' is not a value; values are keys such as 'values/mutuality'${didYouMean(item, await allKeys())}`);
       else if (spec.name === 'sources' && !sourceKeys.includes(item))
         add(spec.name, codes.unknownSource, `'${item}' is not in sources.yaml${didYouMean(item, sourceKeys)}`);
     }
   }
 
-  function checkTarget(target, add, data, allKeys) {
+  async function checkTarget(target, add, data, ownKey) {
     if (typeof target !== 'string' || target.trim().length === 0) return;
     const text = target.trim(), hash = text.indexOf('#');
     const key = hash < 0 ? text : text.slice(0, hash);
-    const entry = data.site.entries.find(e => e.key === key);
+    const entry = await data.site.entry(key);
     if (!entry) {
-      add('target', data.codes.unknownTarget, `target '${key}' does not exist${didYouMean(key, allKeys)}`);
+      add('target', data.codes.unknownTarget, `target '${key}' does not exist${didYouMean(key, (await data.site.allKeys()).concat([ownKey]))}`);
       return;
     }
     if (hash < 0) return;
@@ -337,5 +370,5 @@
   /** The text holds the placeholder word (TODO) as check would find it in a field. */
   const hasPlaceholder = (data, text) => placeholderPattern(data.placeholder.word).test(text);
 
-  return { validate, fileFor, locate, isSlug, suggestSlug, isAbsent, hasPlaceholder };
+  return { connect, groupOf, validate, fileFor, locate, isSlug, suggestSlug, isAbsent, hasPlaceholder };
 });

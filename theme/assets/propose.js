@@ -6,8 +6,22 @@
   'use strict';
 
   const form = document.querySelector('[data-propose]');
-  const data = window.PeerCommonsPropose, rules = window.PeerCommonsProposeRules, fields = window.PeerCommonsProposeFields;
-  if (!form || !data || !rules || !fields) return;
+  const rules = window.PeerCommonsProposeRules, fields = window.PeerCommonsProposeFields;
+  if (!form || !window.PeerCommonsPropose || !rules || !fields) return;
+
+  // A part of the site's data (parts/NAME.js beside this page) loads when first needed, as a script
+  // that registers itself: no fetch, so it works from file:// and under the site's CSP.
+  const partsBase = document.querySelector('script[src$="propose-data.js"]').src.replace(/propose-data\.js$/, 'parts/');
+  function load(name) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = partsBase + name + '.js';
+      script.onload = () => { const parts = window.PeerCommonsProposeParts || {}; name in parts ? resolve(parts[name]) : reject(new Error('part ' + name + ' did not register')); };
+      script.onerror = () => reject(new Error('part ' + name + ' did not load'));
+      document.head.append(script);
+    });
+  }
+  const data = rules.connect(window.PeerCommonsPropose, load);
 
   // A URL longer than this may be refused by browsers or GitHub; the file then goes by the clipboard.
   const maxUrlLength = 8000;
@@ -20,8 +34,20 @@
   const query = new URLSearchParams(location.search);
   let attempted = false, slugEdited = false;
 
-  // Markdown for the preview: markdown-it with raw HTML off, then only known-safe elements kept.
-  const markdown = window.markdownit ? window.markdownit({ html: false, linkify: false, typographer: false }) : null;
+  // Markdown for the preview: markdown-it with raw HTML off, then only known-safe elements kept. The library
+  // is most of the page's weight, so it loads once the person starts on the text (until then, plain text shows).
+  let markdown = null, markdownAsked = false;
+  function loadMarkdown() {
+    if (markdownAsked || !form.dataset.markdownScript) return;
+    markdownAsked = true;
+    const script = document.createElement('script');
+    script.src = form.dataset.markdownScript;
+    script.onload = () => {
+      if (window.markdownit) markdown = window.markdownit({ html: false, linkify: false, typographer: false });
+      renderPreview();
+    };
+    document.head.append(script);
+  }
   const allowed = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'CODE', 'EM', 'STRONG', 'A', 'HR', 'BR',
     'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'S', 'DEL']);
 
@@ -40,6 +66,7 @@
   function renderPreview() {
     const text = body.value.trim();
     if (!text) { preview.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Nothing written yet.' })); return; }
+    loadMarkdown();
     if (!markdown) { const pre = document.createElement('pre'); pre.textContent = text; preview.replaceChildren(pre); return; }
     const template = document.createElement('template');
     template.innerHTML = markdown.render(text);
@@ -50,11 +77,12 @@
   const slugFrom = text => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
 
   function showKind(kindId) {
-    fields.render(container, data, kindId, { target: kindId === 'annotation' ? query.get('target') || '' : '', community: query.get('community') || '' });
+    const shown = fields.render(container, data, kindId, { target: kindId === 'annotation' ? query.get('target') || '' : '', community: query.get('community') || '' });
     slugEdited = false;
     const slug = container.querySelector('[name="slug"]');
     if (slug) slug.addEventListener('input', () => { slugEdited = slug.value.trim().length > 0; });
     autoSlug();
+    return shown;
   }
 
   // The file name follows the title until the person writes their own; a note without a title is named after what it is about.
@@ -65,8 +93,13 @@
     slug.value = slugFrom(value('title')) || (kindSelect.value === 'annotation' ? slugFrom(`${value('type')} ${value('target-entry').split('/').pop()}`) : '');
   }
 
+  // A choice not made yet still gives the file a place, so it can be shown and checked.
+  const withStandIns = proposal => Object.assign({}, proposal, {
+    community: proposal.community || 'unchosen', curriculum: proposal.curriculum || 'unchosen', slug: proposal.slug || 'unnamed',
+  });
+
   // The proposal as the rules see it, and the problems the form itself knows (a choice not made yet).
-  function current() {
+  async function current() {
     const proposal = fields.read(container, data, kindSelect.value, body.value);
     const missing = [];
     if (proposal.kind === 'annotation' && !proposal.community) missing.push({ field: 'community', message: 'choose the community this note comes from' });
@@ -76,10 +109,8 @@
     if (typeof notes === 'string' && rules.hasPlaceholder(data, notes))
       missing.push({ field: 'editor_notes', message: 'write your note to the editors in your own words instead of TODO' });
     if (!proposal.slug) missing.push({ field: 'slug', message: 'give the file a name, such as peer-support-network' });
-    const checked = Object.assign({}, proposal, {
-      community: proposal.community || 'unchosen', curriculum: proposal.curriculum || 'unchosen', slug: proposal.slug || 'unnamed',
-    });
-    const found = rules.validate(data, checked).filter(f => !missing.some(m => m.field === f.field));
+    const checked = withStandIns(proposal);
+    const found = (await rules.validate(data, checked)).filter(f => !missing.some(m => m.field === f.field));
     return { proposal: checked, problems: missing.concat(found) };
   }
 
@@ -115,19 +146,30 @@
     if (problems.length > 0 && moveFocus) summary.focus();
   }
 
-  function refresh() {
-    const { proposal, problems } = current();
-    const file = rules.fileFor(data, proposal);
+  // Said when a part of the site's data cannot be read (the checks would otherwise have to guess).
+  const partMissing = 'Part of this site\'s data for the form did not load, so your file cannot be checked yet: reload the page and try again.';
+
+  // The file follows every keystroke; the problems too once Send was tried (the rules may wait for a part,
+  // so only the answer to the latest change is shown).
+  let latest = 0;
+  async function refresh() {
+    const asked = ++latest;
+    const proposal = fields.read(container, data, kindSelect.value, body.value);
+    const file = rules.fileFor(data, withStandIns(proposal));
     form.querySelector('[data-propose-path]').textContent = file.path;
     form.querySelector('[data-propose-file]').textContent = file.text;
-    if (attempted) showProblems(problems, false);
-    return { file, problems };
+    if (!attempted) return { file, problems: [], latest: true };
+    let problems;
+    try { ({ problems } = await current()); } catch { status.textContent = partMissing; return { file, problems: null, latest: false }; }
+    if (asked === latest) showProblems(problems, false);
+    return { file, problems, latest: asked === latest };
   }
 
   // Checks before anything is sent or saved; returns the file only when it is ready.
-  function ready() {
+  async function ready() {
     attempted = true;
-    const { file, problems } = refresh();
+    const { file, problems, latest: isLatest } = await refresh();
+    if (!isLatest) return null;
     showProblems(problems, true);
     if (problems.length > 0) { status.textContent = ''; return null; }
     return file;
@@ -137,11 +179,17 @@
     try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
   }
 
+  // A button's work may wait for a part of the site's data; meanwhile the form says it is busy.
+  const busyWhile = work => async () => {
+    form.setAttribute('aria-busy', 'true');
+    try { await work(); } catch { status.textContent = partMissing; } finally { form.removeAttribute('aria-busy'); }
+  };
+
   // Send is a plain button, so Enter in a field never sends; the form itself never submits anywhere.
   form.addEventListener('submit', event => event.preventDefault());
   const send = form.querySelector('[data-propose-send]');
-  if (send) send.addEventListener('click', async () => {
-    const file = ready();
+  if (send) send.addEventListener('click', busyWhile(async () => {
+    const file = await ready();
     if (!file || !form.dataset.repoUrl) return;
     // A branch name may hold '/', which GitHub's address keeps as it is.
     const page = `${form.dataset.repoUrl}/new/${encodeURI(form.dataset.branch || 'main')}?filename=${encodeURIComponent(file.path)}`;
@@ -156,18 +204,18 @@
       ? 'Your file is too long to fill in for you, so it is copied: on the GitHub page that opened, paste it into the big empty box, then press "Commit changes...".'
       : 'Your file is too long to fill in for you: open "See the file that will be sent" below, copy all of it, and paste it into the big empty box on the GitHub page that opened.';
     window.open(page, '_blank', 'noopener,noreferrer');
-  });
+  }));
 
-  form.querySelector('[data-propose-copy]').addEventListener('click', async () => {
-    const file = ready();
+  form.querySelector('[data-propose-copy]').addEventListener('click', busyWhile(async () => {
+    const file = await ready();
     if (!file) return;
     status.textContent = await copy(file.text)
       ? `The file is copied. Save it as ${file.path} in the repository, or paste it into an email to the editors.`
       : 'Copying is not allowed here: open "See the file that will be sent" below and copy it from there.';
-  });
+  }));
 
-  form.querySelector('[data-propose-download]').addEventListener('click', () => {
-    const file = ready();
+  form.querySelector('[data-propose-download]').addEventListener('click', busyWhile(async () => {
+    const file = await ready();
     if (!file) return;
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([file.text], { type: 'text/markdown' }));
@@ -177,18 +225,21 @@
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     status.textContent = `The file is downloaded as ${link.download}. It belongs at ${file.path} in the repository.`;
-  });
+  }));
 
   kindSelect.addEventListener('change', () => { attempted = false; showProblems([], false); showKind(kindSelect.value); refresh(); });
   form.addEventListener('input', () => { autoSlug(); refresh(); });
   form.addEventListener('change', () => { autoSlug(); refresh(); });
   body.addEventListener('input', renderPreview);
+  body.addEventListener('focus', loadMarkdown);
 
   const wanted = query.get('kind');
   if (wanted && [...kindSelect.options].some(o => o.value === wanted)) kindSelect.value = wanted;
-  showKind(kindSelect.value);
   renderPreview();
-  refresh();
-  document.querySelector('[data-propose-fallback]').hidden = true;
-  form.hidden = false;
+  // The form shows once what its link chose is in place (a section's list comes with its entry's part).
+  showKind(kindSelect.value).catch(() => {}).then(() => {
+    refresh();
+    document.querySelector('[data-propose-fallback]').hidden = true;
+    form.hidden = false;
+  });
 })();

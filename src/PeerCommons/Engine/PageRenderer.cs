@@ -108,7 +108,7 @@ internal sealed class PageRenderer(ContentModel model, IncrementalFeeds feeds, L
         else if (plan.RecentFeed) feeds.WriteRecent(context, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         // The propose form's choices follow the lists; a heading edited in place refreshes on the next full render.
-        if (plan.All || plan.Listings) sink.Write(PeerCommons.Render.Propose.ProposeFormData.ScriptPath, PeerCommons.Render.Propose.ProposeFormData.Script(context));
+        if (plan.All || plan.Listings) foreach (var (path, bytes) in PeerCommons.Render.Propose.ProposeFormData.Files(context)) sink.Write(path, bytes);
         if (plan.All) Schema.JsonSchemas.Publish(sink);
         // What rendering found, kept per file until those files' pages are rendered again.
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))

@@ -49,6 +49,7 @@ public sealed class ProposeRulesParityTests
 
     private sealed record FormFinding(string Code, string Message);
     private sealed record FormResult(string Name, string Path, string Text, List<FormFinding> Findings);
+    private sealed record FormRun(List<FormResult> Results, List<string> Loaded);
 
     [Fact]
     public void The_form_finds_what_check_finds_with_the_same_codes_and_words()
@@ -100,6 +101,29 @@ public sealed class ProposeRulesParityTests
     }
 
     /// <summary>
+    /// On a large site an entry's headings are in one of many parts, named from its key: the form must
+    /// name the same part the build wrote them to, or a note's target would be "unknown" on a big site
+    /// while the small fixture (one part) passes.
+    /// </summary>
+    [Fact]
+    public void The_form_looks_for_an_entrys_headings_in_the_part_the_build_put_them_in()
+    {
+        string[] keys = ["values/mutuality", "projects/a", "curricula/peer-basics/listening", "communities/café-ñ", "history/1990-ẞ-𝄞", ""];
+        int[] groupCounts = [1, 7, 164, 1000];
+        using var temp = new TempFolder();
+        var runner = temp.Write("groups.js", """
+            const [rulesScript, keys, counts] = [process.argv[2], JSON.parse(process.argv[3]), JSON.parse(process.argv[4])];
+            const rules = require(rulesScript);
+            console.log(JSON.stringify(counts.map(n => keys.map(k => rules.groupOf(k, n)))));
+            """);
+        var output = RunNode(runner, Repo.Path("theme", "assets", "propose-rules.js"), JsonSerializer.Serialize(keys), JsonSerializer.Serialize(groupCounts));
+        var fromForm = JsonSerializer.Deserialize<int[][]>(output)!;
+        var fromBuild = groupCounts.Select(n => keys.Select(k => PeerCommons.Render.Propose.ProposeParts.GroupOf(k, n)).ToArray()).ToArray();
+        Assert.Equal(fromBuild, fromForm);
+        Assert.True(fromBuild[2].Distinct().Count() > 1, "the keys must fall in different parts, or agreeing proves nothing");
+    }
+
+    /// <summary>
     /// The site requires sources, as the starter content does, so the form must know it; the fixture's
     /// own entries get a source so that only the proposals are unfinished.
     /// </summary>
@@ -115,6 +139,18 @@ public sealed class ProposeRulesParityTests
         }
     }
 
+    private static string RunNode(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in arguments) start.ArgumentList.Add(arg);
+        using var node = Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEnd();
+        var errors = node.StandardError.ReadToEnd();
+        node.WaitForExit();
+        Assert.True(node.ExitCode == 0, "node failed: " + errors);
+        return output;
+    }
+
     /// <summary>Runs every case through propose-rules.js with node, on the model the build wrote.</summary>
     private static List<FormResult> RunFormRules(TempFolder temp, string dataScript)
     {
@@ -123,22 +159,27 @@ public sealed class ProposeRulesParityTests
             const [dataScript, rulesScript, casesFile] = process.argv.slice(2);
             global.window = {};
             require(dataScript);
-            const data = window.PeerCommonsPropose, rules = require(rulesScript);
+            const path = require('path'), rules = require(rulesScript);
+            // The parts the form loads on demand, read as the page would: each a script that registers itself.
+            const loaded = [];
+            const load = name => { loaded.push(name); require(path.join(path.dirname(dataScript), 'parts', name + '.js')); return window.PeerCommonsProposeParts[name]; };
+            const data = rules.connect(window.PeerCommonsPropose, load);
             const cases = JSON.parse(require('fs').readFileSync(casesFile, 'utf8'));
-            console.log(JSON.stringify(cases.map(c => {
-              const file = rules.fileFor(data, c.proposal);
-              return { name: c.name, path: file.path, text: file.text,
-                findings: rules.validate(data, c.proposal).map(f => ({ code: f.code, message: f.message })) };
-            })));
+            (async () => {
+              const results = [];
+              for (const c of cases) {
+                const file = rules.fileFor(data, c.proposal);
+                const findings = (await rules.validate(data, c.proposal)).map(f => ({ code: f.code, message: f.message }));
+                results.push({ name: c.name, path: file.path, text: file.text, findings });
+              }
+              console.log(JSON.stringify({ results, loaded }));
+            })();
             """);
         var casesFile = temp.Write("cases.json", cases);
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { runner, dataScript, Repo.Path("theme", "assets", "propose-rules.js"), casesFile }) start.ArgumentList.Add(arg);
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEnd();
-        var errors = node.StandardError.ReadToEnd();
-        node.WaitForExit();
-        Assert.True(node.ExitCode == 0, "node failed: " + errors);
-        return JsonSerializer.Deserialize<List<FormResult>>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        var output = RunNode(runner, dataScript, Repo.Path("theme", "assets", "propose-rules.js"), casesFile);
+        var run = JsonSerializer.Deserialize<FormRun>(output, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        // Parts are read only when a rule needs them, and each at most once.
+        Assert.Equal(run.Loaded.Distinct().Count(), run.Loaded.Count);
+        return run.Results;
     }
 }

@@ -11,7 +11,8 @@ namespace PeerCommons.Render.Propose;
 /// The propose form's model, written as a script that registers itself
 /// (<c>window.PeerCommonsPropose</c>): every kind a contributor may propose with its fields from
 /// <see cref="ContentSchema"/>, their plain-language help from <see cref="FieldHelp"/>, and the
-/// site's own data for choices and reference checks. A script, not JSON, so the page needs no
+/// site's small data for choices and reference checks; what grows with the site (keys, headings)
+/// is in <see cref="ProposeParts"/>, loaded when needed. A script, not JSON, so the page needs no
 /// fetch: it then works from file:// and under the site's Content-Security-Policy.
 /// </summary>
 public static class ProposeFormData
@@ -29,6 +30,10 @@ public static class ProposeFormData
     /// placeholders and go without sources).
     /// </summary>
     private static readonly string[] NotOffered = ["aliases", "draft"];
+
+    /// <summary>The core script and every part, as (path below the output, bytes): what the build writes for the form.</summary>
+    public static IEnumerable<(string Path, byte[] Bytes)> Files(RenderContext context) =>
+        ProposeParts.Files(context).Prepend((ScriptPath, Script(context)));
 
     public static byte[] Script(RenderContext context)
     {
@@ -84,26 +89,18 @@ public static class ProposeFormData
     private static object SiteData(RenderContext context)
     {
         var site = context.Site;
-        var pages = site.Pages.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        string Slug(Entry e) => e.Key[(e.Key.IndexOf('/') + 1)..];
         return new
         {
-            // Every key a new file could collide with or point at, annotations included.
             requireSources = site.Config.RequireSources,
-            keys = site.ByKey.Keys.Order(StringComparer.Ordinal),
-            entries = pages.Select(e => new
-            {
-                key = e.Key,
-                title = e.Title,
-                kind = e.Kind.ToString().ToLowerInvariant(),
-                // Headings: [id, text, level, 1 when inside a ::: block (not an anchor of the page)].
-                headings = context.Parsed.HeadingsOf(e).Select(h => new object[] { h.Id, h.Text, h.Level, h.InContainer ? 1 : 0 }),
-                anchors = PageAnchors.Of(e, site).Except(PageAnchors.Fixed).Distinct(StringComparer.Ordinal),
-            }),
+            // Small lists the form offers as selects and checks at once; they grow with communities and courses, not entries.
+            communities = site.OfKind(EntryKind.Community).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new { slug = Slug(e), title = e.Title }),
+            curricula = site.OfKind(EntryKind.Curriculum).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new { slug = Slug(e), title = e.Title }),
             fixedAnchors = PageAnchors.Fixed,
-            sources = site.Bibliography.Values.OrderBy(s => s.Key, StringComparer.Ordinal)
-                .Select(s => new { key = s.Key, label = $"{SourceFormatter.Label(s)}: {Shorten(s.Title)}" }),
+            // What grows with the site comes in parts (ProposeParts): how many there are, so the form can name them.
+            keyParts = ProposeParts.KeyPartCounts(site),
+            entryGroups = ProposeParts.GroupCount(site.Pages.Count()),
         };
     }
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77].TrimEnd() + "…";
 }

@@ -50,8 +50,9 @@ public sealed record PagerView(int Number, int Count, int From, int To, int Tota
 
 public sealed record ChoiceView(string Value, string Label);
 
-/// <summary>What the propose form page needs: where "Send" leads, and the scripts that build the form.</summary>
-public sealed record ProposeView(string? RepoUrl, string Branch, IReadOnlyList<ChoiceView> Kinds);
+/// <summary>What the propose form page needs: where "Send" leads, the kinds it offers, and the Markdown
+/// library for its preview, which the form loads only once the person writes.</summary>
+public sealed record ProposeView(string? RepoUrl, string Branch, IReadOnlyList<ChoiceView> Kinds, string MarkdownScript);
 
 public sealed record CommunityOptionView(string Id, string Title)
 {

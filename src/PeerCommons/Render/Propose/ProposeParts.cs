@@ -1,0 +1,89 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PeerCommons.Model;
+
+namespace PeerCommons.Render.Propose;
+
+/// <summary>
+/// The propose form's data that grows with the site, cut into parts the form loads only when it
+/// needs them: the keys of one kind (in runs of <see cref="KeysPerPart"/>) when a field that takes
+/// keys of that kind is used, and the headings of a group of entries when one of them is chosen as
+/// a note's target. Each part is a script that registers itself in <c>window.PeerCommonsProposeParts</c>,
+/// so the form needs no fetch: it works from file://, under any sub-path and under the site's CSP.
+/// Measured at 10,000 entries, these sizes keep each part at most 16 kB gzipped (see docs/architecture.md).
+/// </summary>
+public static class ProposeParts
+{
+    /// <summary>The parts' folder, beside the form page; a part's address is this plus its name and ".js".</summary>
+    public const string Folder = ProposePage.Path + "parts/";
+
+    /// <summary>How many keys (with their titles) one part holds.</summary>
+    public const int KeysPerPart = 1000;
+
+    /// <summary>How many entries, on average, share one part of headings.</summary>
+    public const int EntriesPerGroup = 100;
+
+    /// <summary>The number of heading groups: enough that a group stays small, never fewer than one.</summary>
+    public static int GroupCount(int pages) => Math.Max(1, (pages + EntriesPerGroup - 1) / EntriesPerGroup);
+
+    /// <summary>
+    /// The group of an entry's headings: FNV-1a over the key's UTF-16 code units, as propose-rules.js
+    /// computes it, so the form finds an entry's part from its key alone (a link may name any entry).
+    /// </summary>
+    public static int GroupOf(string key, int groups)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key) hash = unchecked((hash ^ c) * 16777619u);
+        return (int)(hash % (uint)groups);
+    }
+
+    public static string KindId(EntryKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>How many key parts each kind has, for the form's core data (kinds with no entry are left out).</summary>
+    public static SortedDictionary<string, int> KeyPartCounts(Site site) =>
+        new(KeysByKind(site).ToDictionary(g => g.Key, g => (g.Value.Count + KeysPerPart - 1) / KeysPerPart), StringComparer.Ordinal);
+
+    /// <summary>Every part as (path below the output, script bytes).</summary>
+    public static IEnumerable<(string Path, byte[] Bytes)> Files(RenderContext context)
+    {
+        var site = context.Site;
+        foreach (var (kind, entries) in KeysByKind(site))
+            for (var i = 0; i * KeysPerPart < entries.Count; i++)
+                // A page's title helps a person find it; an annotation's key is only checked against.
+                yield return Part($"keys-{kind}-{i + 1}", entries.Skip(i * KeysPerPart).Take(KeysPerPart)
+                    .Select(e => e.Kind == EntryKind.Annotation ? new object[] { e.Key } : [e.Key, e.Title]));
+
+        // The works a proposal may cite: 500 sources are 13 kB gzipped, read when sources are chosen or checked.
+        yield return Part("sources", site.Bibliography.Values.OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new object[] { s.Key, $"{SourceFormatter.Label(s)}: {Shorten(s.Title)}" }));
+
+        var pages = site.Pages.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var groups = GroupCount(pages.Count);
+        var byGroup = pages.ToLookup(e => GroupOf(e.Key, groups));
+        for (var group = 0; group < groups; group++)
+            yield return Part($"entries-{group}", byGroup[group].Select(e => new
+            {
+                key = e.Key,
+                title = e.Title,
+                kind = KindId(e.Kind),
+                // Headings: [id, text, level, 1 when inside a ::: block (not an anchor of the page)].
+                headings = context.Parsed.HeadingsOf(e).Select(h => new object[] { h.Id, h.Text, h.Level, h.InContainer ? 1 : 0 }),
+                anchors = PageAnchors.Of(e, site).Except(PageAnchors.Fixed).Distinct(StringComparer.Ordinal),
+            }));
+    }
+
+    // Every key a new file could collide with or point at, annotations included, grouped by the kind of its entry.
+    private static SortedDictionary<string, List<Entry>> KeysByKind(Site site) =>
+        new(site.ByKey.Values.GroupBy(e => KindId(e.Kind))
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Key, StringComparer.Ordinal).ToList()), StringComparer.Ordinal);
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77].TrimEnd() + "…";
+
+    private static (string, byte[]) Part(string name, object payload)
+    {
+        var json = JsonSerializer.Serialize(payload, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+        return (Folder + name + ".js", System.Text.Encoding.UTF8.GetBytes(
+            "// A part of the propose form's data, generated by the site build. Do not edit.\n" +
+            $"(window.PeerCommonsProposeParts = window.PeerCommonsProposeParts || {{}})[\"{name}\"] = {json};\n"));
+    }
+}
