@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Full clean build benchmark: PeerCommons (Release) against Hugo on the same generated corpus.
+# Full build benchmark: PeerCommons (Release) against Hugo on the same generated corpus, 3 pairs
+# (ours, then Hugo) per size in each of two modes: "clean" (the previous output is deleted inside the
+# timed command, for both tools) and "existing" (rebuilding over the previous output).
 # Not a test: it reports, it asserts nothing. See bench/README.md.
 #
 # usage: bench/run.sh [SIZE...]          (default: 1000 10000 entries)
-# env:   SEED=42  BENCH_WORK=/tmp/peercommons-bench  (corpora and built sites; large)
+# env:   SEED (default: from the clock, so each run uses a corpus never measured before; printed)
+#        PAIRS=3  BENCH_WORK=/tmp/peercommons-bench  (corpora and built sites; large)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-seed=${SEED:-42}
+seed=${SEED:-$(date +%s)}
+pairs=${PAIRS:-3}
 work=${BENCH_WORK:-/tmp/peercommons-bench}
 out="$root/bench/out"
 stamp=$(date +%Y-%m-%d)
@@ -42,7 +46,7 @@ pc="$out/bin/peercommons/peercommons.dll"
 gen="$out/bin/generator/corpus-generator.dll"
 
 {
-  echo "PeerCommons build benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), seed $seed"
+  echo "PeerCommons build benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), seed $seed, $pairs pairs per mode"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(dotnet --version | sed 's/^/.NET SDK /'), $($have_hugo && hugo version | cut -d' ' -f1-2 || echo 'no hugo')"
   echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" status --porcelain -- src theme 2>/dev/null | grep -q . && echo ' (src/theme modified)')"
 } | tee -a "$results"   # several runs a day append to one file
@@ -61,56 +65,89 @@ time_run() {
 }
 
 rows=()
+# median of the numbers given as arguments
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"; hugo_site="$work/hugo-$n"; site="$work/site-$n"
+  rm -rf "$corpus" "$hugo_site" "$site"
   say "generating $n entries (seed $seed)"
   if $have_hugo; then
     dotnet "$gen" --entries "$n" --seed "$seed" --out "$corpus" --hugo-out "$hugo_site" >&2
+    cp -r "$here/hugo/config.yaml" "$here/hugo/layouts" "$hugo_site/"
   else
     dotnet "$gen" --entries "$n" --seed "$seed" --out "$corpus" >&2
   fi
   files=$(find "$corpus" -type f | wc -l)
-  bytes=$(du -sb "$corpus" | cut -f1)
+  ours=(dotnet "$pc" build --quiet --content "$corpus" --output "$site/_site" --theme "$root/theme")
+  hugo_cmd=(hugo --quiet --source "$hugo_site" --destination "$hugo_site/public" --cacheDir "$work/hugo-cache-$n")
 
-  # PeerCommons: clean build (no earlier output, so no swap of an old site)
-  rm -rf "$site"; mkdir -p "$site"
-  sync; load=$(cut -d' ' -f1 /proc/loadavg)
-  say "PeerCommons build, $n entries ($files files)"
-  time_run "peercommons-$n" dotnet "$pc" build --quiet --content "$corpus" --output "$site/_site" --theme "$root/theme"
-  pc_wall=$wall pc_cpu=$cpu pc_rss=$rss_mb pc_status=$status
-  report="$site/build-report.json"
-  pc_pages=$( [ -f "$report" ] && json "$report" "d['pages']" || echo 0)
-  stages=$( [ -f "$report" ] && json "$report" "' '.join(f'{k}={v/1000:.2f}s' for k,v in d['stagesMs'].items())" || echo '?')
-  rows+=("$n|$files|PeerCommons|$pc_pages|$pc_wall|$pc_cpu|$pc_rss|$pc_status|$load")
+  # An untimed first build of each, so that the first timed build of either mode has an output to
+  # delete or to build over, as every later one has.
+  say "first (untimed) builds, $n entries ($files files)"
+  time_run "warmup-peercommons-$n" "${ours[@]}"
+  $have_hugo && time_run "warmup-hugo-$n" "${hugo_cmd[@]}"
 
-  if $have_hugo; then
-    cp -r "$here/hugo/config.yaml" "$here/hugo/layouts" "$hugo_site/"
-    rm -rf "$hugo_site/public" "$hugo_site/resources" "$work/hugo-cache-$n"
-    sync; load=$(cut -d' ' -f1 /proc/loadavg)
-    say "Hugo build, $n entries"
-    time_run "hugo-$n" hugo --quiet --source "$hugo_site" --destination "$hugo_site/public" --cacheDir "$work/hugo-cache-$n"
-    hugo_pages=$(find "$hugo_site/public" -name '*.html' | wc -l)
-    rows+=("$n|$files|Hugo|$hugo_pages|$wall|$cpu|$rss_mb|$status|$load")
-    ratio_wall=$(awk -v a="$pc_wall" -v b="$wall" 'BEGIN { printf "%.2f", a / b }')
-    ratio_cpu=$(awk -v a="$pc_cpu" -v b="$cpu" 'BEGIN { printf "%.2f", a / b }')
-    ratio_rss=$(awk -v a="$pc_rss" -v b="$rss_mb" 'BEGIN { printf "%.2f", a / b }')
-    rows+=("$n|ratio|ours/Hugo||$ratio_wall|$ratio_cpu|$ratio_rss||")
-  fi
-  rows+=("$n|stages|$stages")
+  for mode in clean existing; do
+    ours_walls=(); ours_rss=(); hugo_walls=(); hugo_rss=(); wall_ratios=(); rss_ratios=()
+    for pair in $(seq 1 "$pairs"); do
+      sync; load=$(cut -d' ' -f1 /proc/loadavg)
+      say "$mode, pair $pair/$pairs: PeerCommons, $n entries"
+      if [ "$mode" = clean ]; then
+        # the whole folder: the previous site, build-report.json and any earlier output still set aside
+        time_run "peercommons-$n-$mode-$pair" sh -c 'rm -rf "$0" && exec "$@"' "$site" "${ours[@]}"
+      else
+        time_run "peercommons-$n-$mode-$pair" "${ours[@]}"
+      fi
+      pc_wall=$wall pc_rss=$rss_mb
+      report="$site/build-report.json"
+      pages=$( [ -f "$report" ] && json "$report" "d['pages']" || echo 0)
+      stages=$( [ -f "$report" ] && json "$report" "' '.join(f'{k}={v/1000:.2f}s' for k,v in d['stagesMs'].items())" || echo '?')
+      rows+=("$n|$mode|$pair|PeerCommons|$pages|$wall|$cpu|$rss_mb|$load|$status")
+      rows+=("$n|$mode|$pair|stages|$stages")
+      ours_walls+=("$pc_wall"); ours_rss+=("$pc_rss")
+      if $have_hugo; then
+        sync; load=$(cut -d' ' -f1 /proc/loadavg)
+        say "$mode, pair $pair/$pairs: Hugo, $n entries"
+        if [ "$mode" = clean ]; then
+          time_run "hugo-$n-$mode-$pair" sh -c 'rm -rf "$0/public" "$0/resources" "$1" && shift && exec "$@"' \
+            "$hugo_site" "$work/hugo-cache-$n" "${hugo_cmd[@]}"
+        else
+          time_run "hugo-$n-$mode-$pair" "${hugo_cmd[@]}"
+        fi
+        pages=$(find "$hugo_site/public" -name '*.html' | wc -l)
+        rows+=("$n|$mode|$pair|Hugo|$pages|$wall|$cpu|$rss_mb|$load|$status")
+        hugo_walls+=("$wall"); hugo_rss+=("$rss_mb")
+        wall_ratios+=("$(ratio "$pc_wall" "$wall")"); rss_ratios+=("$(ratio "$pc_rss" "$rss_mb")")
+        rows+=("$n|$mode|$pair|ratio|$(ratio "$pc_wall" "$wall")|$(ratio "$pc_rss" "$rss_mb")")
+      fi
+    done
+    summary="median of $pairs: PeerCommons $(median "${ours_walls[@]}") s, $(median "${ours_rss[@]}") MB"
+    if $have_hugo; then
+      summary+="; Hugo $(median "${hugo_walls[@]}") s, $(median "${hugo_rss[@]}") MB"
+      summary+="; ours/Hugo wall $(median "${wall_ratios[@]}") (target <= 0.8), peak $(median "${rss_ratios[@]}") (target <= 0.75)"
+    fi
+    rows+=("$n|$mode|-|median|$summary")
+  done
 done
 
 {
   echo
-  printf '%-7s %-6s %-12s %7s %9s %9s %9s %8s %8s %5s\n' entries files builder pages "wall s" "cpu s" "peak MB" "pages/s" "load" exit
+  echo "mode clean: the previous output is deleted inside the timed command (both tools); mode existing: built over it"
+  printf '%-7s %-8s %4s %-12s %7s %9s %9s %9s %8s %5s\n' entries mode pair builder pages "wall s" "cpu s" "peak MB" "load" exit
   for row in "${rows[@]}"; do
-    IFS='|' read -r n f who pages w c m st ld <<<"$row"
-    if [ "$f" = stages ]; then printf '%-7s   PeerCommons stages (build-report.json): %s\n' "$n" "$who"; continue; fi
-    if [ "$f" = ratio ]; then printf '%-7s %-6s %-12s %7s %9s %9s %9s   <- ratio, target wall <= 1.0 and peak < 1.0\n' "$n" "" "$who" "" "$w" "$c" "$m"; continue; fi
-    pps=$(awk -v p="$pages" -v w="$w" 'BEGIN { if (w > 0) printf "%.0f", p / w; else print "-" }')
-    printf '%-7s %-6s %-12s %7s %9s %9s %9s %8s %8s %5s\n' "$n" "$f" "$who" "$pages" "$w" "$c" "$m" "$pps" "$ld" "$st"
+    IFS='|' read -r n mode pair who a b c d e f <<<"$row"
+    case "$who" in
+      stages) printf '%-7s %-8s %4s   PeerCommons stages (build-report.json): %s\n' "$n" "$mode" "$pair" "$a" ;;
+      ratio)  printf '%-7s %-8s %4s %-12s %7s %9s %9s %9s\n' "$n" "$mode" "$pair" "ours/Hugo" "" "$a" "" "$b" ;;
+      median) printf '%-7s %-8s %s\n' "$n" "$mode" "$a" ;;
+      *)      printf '%-7s %-8s %4s %-12s %7s %9s %9s %9s %8s %5s\n' "$n" "$mode" "$pair" "$who" "$a" "$b" "$c" "$d" "$e" "$f" ;;
+    esac
   done
   echo
   echo "wall = elapsed; cpu = user+sys; peak = max RSS (GNU time); load = 1-minute load average just before the build"
+  echo "ours/Hugo: each pair's wall and peak ratios; the median line takes the median of the $pairs pairs' ratios"
   echo "(on a shared machine a load above the core count inflates wall time; cpu time is the steadier figure)"
 } | tee -a "$results"
 say "results written to $results"
