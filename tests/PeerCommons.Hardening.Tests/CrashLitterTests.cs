@@ -77,6 +77,25 @@ public sealed class CrashLitterTests
     }
 
     [Fact]
+    public void A_previous_output_set_aside_is_kept_while_no_output_is_in_place()
+    {
+        using var sandbox = BuiltSite();
+        var parent = Path.GetDirectoryName(sandbox.Output)!;
+        using var ended = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        ended.WaitForExit();
+        // A build killed between setting the previous site aside and moving the new one in.
+        var aside = Path.Combine(parent, $"_site.old-{ended.Id}-1");
+        Directory.Move(sandbox.Output, aside);
+        sandbox.Write("content/values/two.md", "---\ntitle: Two\nsummary: The second.\n---\nA [broken](xref:values/nowhere) link.\n");
+
+        var failed = Bounded.Run(sandbox.Options(write: true));
+
+        Assert.False(failed.Written);
+        BackgroundRemoval.WaitForAll();
+        Assert.True(File.Exists(Path.Combine(aside, "values", "one", "index.html")), "the only copy of the previous site is kept");
+    }
+
+    [Fact]
     public void A_build_removes_folders_left_by_builds_no_longer_running_and_keeps_those_of_running_ones() =>
         Gen.Int[1, 4].Sample(count =>
         {

@@ -85,7 +85,10 @@ public static class OutputSwap
         var parent = Path.GetDirectoryName(target);
         if (parent is null || !Directory.Exists(parent)) return;
         var name = Path.GetFileName(target);
-        foreach (var marker in new[] { StagingMarker, AsideMarker })
+        // A previous output set aside is the only copy of the site until an output is in place again
+        // (a build killed between the two renames of Swap): then it is kept.
+        var markers = Directory.Exists(target) ? new[] { StagingMarker, AsideMarker } : [StagingMarker];
+        foreach (var marker in markers)
             foreach (var folder in Directory.EnumerateDirectories(parent, name + marker + "*"))
             {
                 // "<pid>" for staging folders, "<pid>-<n>" for previous outputs set aside.
