@@ -2,12 +2,14 @@ using System.Diagnostics;
 using CsCheck;
 using PeerCommons.Hardening.Tests.Support;
 using PeerCommons.Pipeline;
+using PeerCommons.Write;
 
 namespace PeerCommons.Hardening.Tests;
 
 /// <summary>
 /// A build that crashes (an internal error, exit 3) leaves nothing behind: no staging folder, the
-/// previous site untouched. A later build clears staging folders of builds that were killed.
+/// previous site untouched. A later build clears staging folders, and previous outputs set aside, of
+/// builds that were killed or exited before deleting them.
 /// </summary>
 public sealed class CrashLitterTests
 {
@@ -21,9 +23,12 @@ public sealed class CrashLitterTests
         return sandbox;
     }
 
-    private static string[] StagingFolders(Sandbox sandbox) =>
-        Directory.GetDirectories(Path.GetDirectoryName(sandbox.Output)!).Select(Path.GetFileName)
+    private static string[] StagingFolders(Sandbox sandbox)
+    {
+        BackgroundRemoval.WaitForAll(); // previous outputs and abandoned folders are deleted in the background
+        return Directory.GetDirectories(Path.GetDirectoryName(sandbox.Output)!).Select(Path.GetFileName)
             .Where(name => name!.StartsWith("_site.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray()!;
+    }
 
     private sealed class InjectedFault(string stage) : Exception($"injected fault in stage '{stage}'");
 
@@ -72,7 +77,26 @@ public sealed class CrashLitterTests
     }
 
     [Fact]
-    public void A_build_removes_staging_folders_of_builds_no_longer_running_and_keeps_those_of_running_ones() =>
+    public void A_previous_output_set_aside_is_kept_while_no_output_is_in_place()
+    {
+        using var sandbox = BuiltSite();
+        var parent = Path.GetDirectoryName(sandbox.Output)!;
+        using var ended = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        ended.WaitForExit();
+        // A build killed between setting the previous site aside and moving the new one in.
+        var aside = Path.Combine(parent, $"_site.old-{ended.Id}-1");
+        Directory.Move(sandbox.Output, aside);
+        sandbox.Write("content/values/two.md", "---\ntitle: Two\nsummary: The second.\n---\nA [broken](xref:values/nowhere) link.\n");
+
+        var failed = Bounded.Run(sandbox.Options(write: true));
+
+        Assert.False(failed.Written);
+        BackgroundRemoval.WaitForAll();
+        Assert.True(File.Exists(Path.Combine(aside, "values", "one", "index.html")), "the only copy of the previous site is kept");
+    }
+
+    [Fact]
+    public void A_build_removes_folders_left_by_builds_no_longer_running_and_keeps_those_of_running_ones() =>
         Gen.Int[1, 4].Sample(count =>
         {
             using var sandbox = BuiltSite();
@@ -86,18 +110,27 @@ public sealed class CrashLitterTests
                 Directory.CreateDirectory(Path.Combine(folder, "values"));
                 File.WriteAllText(Path.Combine(folder, "values", "half.html"), "half-written");
                 dead.Add(folder);
+                // the previous output that build had set aside and not finished deleting when it exited
+                var aside = Path.Combine(parent, $"_site.old-{ended.Id}-1");
+                Directory.CreateDirectory(Path.Combine(aside, "values"));
+                File.WriteAllText(Path.Combine(aside, "values", "index.html"), "previous site");
+                dead.Add(aside);
             }
             using var running = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
             var alive = Path.Combine(parent, $"_site.staging-{running.Id}");
             Directory.CreateDirectory(alive);
+            var aliveAside = Path.Combine(parent, $"_site.old-{running.Id}-3");
+            Directory.CreateDirectory(aliveAside);
             var notOurs = Path.Combine(parent, "_site.staging-notes");
             Directory.CreateDirectory(notOurs);
             try
             {
                 var result = Bounded.Run(sandbox.Options(write: true));
                 Assert.True(result.Written);
+                BackgroundRemoval.WaitForAll();
                 Assert.All(dead, folder => Assert.False(Directory.Exists(folder), folder));
                 Assert.True(Directory.Exists(alive), "a running build's staging folder is its own");
+                Assert.True(Directory.Exists(aliveAside), "a running build is still deleting the output it set aside");
                 Assert.True(Directory.Exists(notOurs), "a folder not named by a process id is not ours to remove");
             }
             finally

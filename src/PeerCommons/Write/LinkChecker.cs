@@ -18,6 +18,8 @@ public sealed class LinkChecker
 {
     private readonly ConcurrentDictionary<string, (byte[] Links, HashSet<ulong> Ids)> _pages = new(StringComparer.Ordinal);
 
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _linksOfThisThread;
+
     public sealed record BrokenLink(string Page, string Link, string Reason);
 
     /// <summary>Records a rendered page (path below the site root).</summary>
@@ -28,7 +30,10 @@ public sealed class LinkChecker
     public bool Add(string page, ReadOnlySpan<byte> html)
     {
         var ids = new HashSet<ulong>();
-        var links = new ArrayBufferWriter<byte>(1024);
+        // One buffer per thread, reused page after page: only the page's final block is allocated,
+        // not every size the buffer grows through on the way.
+        var links = _linksOfThisThread ??= new ArrayBufferWriter<byte>(64 * 1024);
+        links.ResetWrittenCount();
         // One pass over every `name="`: our templates and the sanitizer only ever put href and src on
         // elements that link, and always quote attributes.
         var from = 0;

@@ -2,13 +2,14 @@ namespace PeerCommons.Write;
 
 /// <summary>
 /// Puts a finished staging folder in place of the output folder with renames, keeping the old
-/// output until the new one is in place. Refuses to replace a folder that does not look like a
-/// built site, so a mistaken --output cannot delete someone's files.
+/// output until the new one is in place; the old one is then renamed aside and deleted in the
+/// background (<see cref="BackgroundRemoval"/>), off the build's critical path. Refuses to replace a
+/// folder that does not look like a built site, so a mistaken --output cannot delete someone's files.
 /// </summary>
 public static class OutputSwap
 {
     public static string StagingPathFor(string output) =>
-        Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) + $".staging-{Environment.ProcessId}";
+        Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) + StagingMarker + Environment.ProcessId;
 
     /// <summary>Null when the output folder may be replaced, or the reason it may not.</summary>
     public static string? CheckReplaceable(string output, params string[] protectedFolders)
@@ -31,12 +32,24 @@ public static class OutputSwap
         return null;
     }
 
+    private const string StagingMarker = ".staging-", AsideMarker = ".old-";
+    private static int asideCount;
+
+    /// <summary>
+    /// Where the previous output waits to be deleted: named by this process (so a later build knows
+    /// whether its owner still runs) and numbered, because a long-running process (serve) swaps
+    /// again while an earlier previous output may still be being deleted.
+    /// </summary>
+    private static string AsidePathFor(string target) =>
+        target + $"{AsideMarker}{Environment.ProcessId}-{Interlocked.Increment(ref asideCount)}";
+
     public static void Swap(string staging, string output)
     {
         var target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
-        var old = target + $".old-{Environment.ProcessId}";
         if (Directory.Exists(target))
         {
+            var old = AsidePathFor(target);
+            while (Directory.Exists(old)) old = AsidePathFor(target); // left by an earlier process with the same id
             Directory.Move(target, old);
             try
             {
@@ -47,7 +60,7 @@ public static class OutputSwap
                 Directory.Move(old, target); // put the previous site back
                 throw;
             }
-            Directory.Delete(old, recursive: true);
+            BackgroundRemoval.Start(old);
         }
         else
         {
@@ -62,8 +75,9 @@ public static class OutputSwap
     }
 
     /// <summary>
-    /// Removes the staging and half-swapped folders that earlier builds left beside the output when
-    /// their process was killed: those whose process id no longer runs. A build still running keeps its own.
+    /// Removes, in the background, the staging folders and previous outputs that earlier builds left
+    /// beside the output when their process was killed or exited before deleting them: those whose
+    /// process id no longer runs. A build still running keeps its own.
     /// </summary>
     public static void DiscardAbandoned(string output)
     {
@@ -71,12 +85,18 @@ public static class OutputSwap
         var parent = Path.GetDirectoryName(target);
         if (parent is null || !Directory.Exists(parent)) return;
         var name = Path.GetFileName(target);
-        foreach (var folder in Directory.EnumerateDirectories(parent, name + ".staging-*"))
-        {
-            if (!int.TryParse(Path.GetFileName(folder)[(name.Length + ".staging-".Length)..], out var pid) || IsRunning(pid)) continue;
-            try { Directory.Delete(folder, recursive: true); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { } // tried again by the next build
-        }
+        // A previous output set aside is the only copy of the site until an output is in place again
+        // (a build killed between the two renames of Swap): then it is kept.
+        var markers = Directory.Exists(target) ? new[] { StagingMarker, AsideMarker } : [StagingMarker];
+        foreach (var marker in markers)
+            foreach (var folder in Directory.EnumerateDirectories(parent, name + marker + "*"))
+            {
+                // "<pid>" for staging folders, "<pid>-<n>" for previous outputs set aside.
+                var owner = Path.GetFileName(folder)[(name.Length + marker.Length)..];
+                if (marker == AsideMarker && owner.IndexOf('-') is var dash and > 0) owner = owner[..dash];
+                if (!int.TryParse(owner, System.Globalization.NumberStyles.None, null, out var pid) || IsRunning(pid)) continue;
+                BackgroundRemoval.Start(folder);
+            }
     }
 
     private static bool IsRunning(int pid)

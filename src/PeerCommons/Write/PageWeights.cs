@@ -35,7 +35,7 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
         if (path.EndsWith(".css", StringComparison.Ordinal) || path.EndsWith(".js", StringComparison.Ordinal))
             _gzipped[path] = Gzip.Length(bytes);
         else if (path.EndsWith(".html", StringComparison.Ordinal))
-            _pages[path] = (Gzip.Length(bytes), HeadLoads(path, Encoding.UTF8.GetString(Head(bytes))));
+            _pages[path] = (Gzip.Length(bytes), HeadLoads(path, Head(bytes)));
     }
 
     public IReadOnlyDictionary<string, long> Sizes => inner.Sizes;
@@ -62,18 +62,64 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
     }
 
     /// <summary>Site paths of the stylesheets and scripts in the page's head.</summary>
-    private static string[] HeadLoads(string page, string head)
+    private string[] HeadLoads(string page, ReadOnlySpan<byte> head)
     {
         var loads = new List<string>();
-        foreach (Match tag in HeadTag().Matches(head))
+        foreach (var url in _headUrls.GetOrAdd(HeadTagText(head), HeadUrls))
+            if (Resolve(page, url) is { } resolved) loads.Add(resolved);
+        return loads.ToArray();
+    }
+
+    /// <summary>
+    /// The links of each distinct set of head tags, as written (before they are resolved against a
+    /// page's folder). Pages of one site share a handful of such sets, so each is parsed once rather
+    /// than once per page (the head also holds each page's title and description, which vary).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string[]> _headUrls = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every stretch of the head from a "&lt;link" or "&lt;script" (any case) to the next '&gt;', one a
+    /// line: all the text <see cref="HeadTag"/> can match in, as each of its matches starts with one
+    /// of those words and ends at the first '&gt;' after it. A head with a character that the regex's
+    /// case-insensitive match takes for a letter of those words without being ASCII (the Kelvin sign
+    /// for k, the long s for s) is kept whole.
+    /// </summary>
+    private static string HeadTagText(ReadOnlySpan<byte> head)
+    {
+        if (head.IndexOf("\u212A"u8) >= 0 || head.IndexOf("\u017F"u8) >= 0) return Encoding.UTF8.GetString(head);
+        var text = new StringBuilder();
+        var from = 0;
+        while (from < head.Length)
+        {
+            var open = head[from..].IndexOf((byte)'<');
+            if (open < 0) break;
+            var start = from + open;
+            var rest = head[(start + 1)..];
+            if (!StartsWithIgnoringCase(rest, "link"u8) && !StartsWithIgnoringCase(rest, "script"u8)) { from = start + 1; continue; }
+            var close = rest.IndexOf((byte)'>');
+            if (close < 0) break; // no '>' left: nothing further can match
+            text.Append(Encoding.UTF8.GetString(head.Slice(start, close + 2))).Append('\n');
+            from = start + close + 2;
+        }
+        return text.ToString();
+    }
+
+    private static bool StartsWithIgnoringCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerWord) =>
+        text.Length >= lowerWord.Length && Ascii.EqualsIgnoreCase(text[..lowerWord.Length], lowerWord);
+
+    /// <summary>The stylesheet and script addresses, decoded and in order, of the tags in <paramref name="tags"/>.</summary>
+    private static string[] HeadUrls(string tags)
+    {
+        var urls = new List<string>();
+        foreach (Match tag in HeadTag().Matches(tags))
         {
             var attributes = Attribute().Matches(tag.Value).ToDictionary(m => m.Groups[1].Value.ToLowerInvariant(), m => m.Groups[2].Value);
             var isScript = tag.Groups[1].Value.Equals("script", StringComparison.OrdinalIgnoreCase);
             var url = isScript ? attributes.GetValueOrDefault("src")
                 : attributes.GetValueOrDefault("rel")?.Split(' ').Contains("stylesheet", StringComparer.OrdinalIgnoreCase) == true ? attributes.GetValueOrDefault("href") : null;
-            if (url is not null && Resolve(page, System.Net.WebUtility.HtmlDecode(url)) is { } resolved) loads.Add(resolved);
+            if (url is not null) urls.Add(System.Net.WebUtility.HtmlDecode(url));
         }
-        return loads.ToArray();
+        return urls.ToArray();
     }
 
     private static string? Resolve(string page, string link)

@@ -1,5 +1,6 @@
 using PeerCommons.Diagnostics;
 using PeerCommons.Tests.Support;
+using PeerCommons.Write;
 
 namespace PeerCommons.Tests.Integration;
 
@@ -52,6 +53,40 @@ public sealed class OutputTests
         Assert.True(result.Succeeded);
         Assert.False(File.Exists(Path.Combine(output, "stale.html")));
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
+        BackgroundRemoval.WaitForAll(); // the previous output is deleted in the background
+        Assert.Equal(["_site"], Directory.GetFileSystemEntries(temp.Path("site")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Previous_outputs_set_aside_do_not_accumulate_over_many_rebuilds()
+    {
+        using var temp = new TempFolder();
+        var output = temp.Path("site", "_site");
+        Directory.CreateDirectory(temp.Path("site"));
+        File.WriteAllText(temp.Path("site", "marker.txt"), "not ours"); // a file beside the output stays
+        for (var build = 1; build <= 4; build++)
+        {
+            var result = Build.Write(Build.ValidContent, output);
+            Assert.True(result.Succeeded, Build.Describe(result.Diagnostics));
+            Assert.True(File.Exists(Path.Combine(output, "index.html")), $"build {build}: the new site is in place");
+        }
+        BackgroundRemoval.WaitForAll();
+        Assert.Equal(["_site", "marker.txt"], Directory.GetFileSystemEntries(temp.Path("site")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_swap_that_cannot_put_the_new_site_in_place_keeps_the_previous_output()
+    {
+        using var temp = new TempFolder();
+        var output = temp.Path("site", "_site");
+        Assert.True(Build.Write(Build.ValidContent, output).Succeeded);
+        var before = Build.Snapshot(output);
+
+        // The staging folder vanished (a disk error, someone deleting it) between render and swap.
+        Assert.ThrowsAny<IOException>(() => OutputSwap.Swap(temp.Path("site", "_site.staging-gone"), output));
+
+        Assert.Equal(before, Build.Snapshot(output));
+        BackgroundRemoval.WaitForAll();
         Assert.Equal(["_site"], Directory.GetFileSystemEntries(temp.Path("site")).Select(Path.GetFileName));
     }
 
