@@ -90,6 +90,7 @@ public sealed class VisualAndPrintTests(SiteFixture site)
         Assert.True(total < 60 * 1024, $"entry page with its assets is {total} bytes gzipped: {string.Join(", ", bytes.Select(b => $"{b.Key} {b.Value}"))}");
         // 24 KB until copy-link buttons and the annotation and list filters joined site.js (about 6 KB, 2 KB gzipped);
         // 28 KB until the phone menu, one-line breadcrumb, reflow rules and learner links of the trainer view (issue 18, about 4 KB).
-        Assert.True(themeBytes < 31 * 1024, $"site.css, print.css and site.js are {themeBytes} bytes uncompressed; keep it small");
+        // 31 KB until the pager of long lists (issue 12, about 1 KB).
+        Assert.True(themeBytes < 32 * 1024, $"site.css, print.css and site.js are {themeBytes} bytes uncompressed; keep it small");
     }
 }
