@@ -10,15 +10,14 @@ namespace PeerCommons.Index;
 
 /// <summary>
 /// The index stage: a lunr.js 2.x index of every page and annotation, built by PeerCommons.Search,
-/// shipped with a compact store of what results show, as one script (search/search-index.js) that
-/// defines it, so search works from file:// too. Refs are short (base-36 positions in the store)
-/// because lunr repeats the ref in every posting; the store carries titles, URLs and snippets.
+/// shipped as one script (search/search-index.js) that defines it, so search works from file:// too.
+/// Refs are short (base-36 positions in the store) because lunr repeats the ref in every posting; what
+/// results show is written beside it in small parts by <see cref="SearchStore"/>.
 /// </summary>
 public static class SearchIndexStage
 {
     public const string ScriptPath = "search/search-index.js";
     public const int MaxBodyChars = 3000;
-    private const int SnippetChars = 220;
 
     public sealed record Payload(long RawBytes, long GzipBytes, int Documents);
 
@@ -41,12 +40,12 @@ public static class SearchIndexStage
             .Field("title", 10)
             .Field("tags", 5)
             .Field("body");
-        var store = new List<object?[]>();
+        var store = new List<SearchDocument>();
 
         foreach (var entry in Documents(site))
         {
             var body = context.Parsed.PlainTextOf(entry);
-            var reference = Base36(store.Count);
+            var reference = SearchStore.Base36(store.Count);
             builder.Add(reference, new Dictionary<string, string?>
             {
                 ["title"] = entry.Title,
@@ -54,33 +53,17 @@ public static class SearchIndexStage
                 // The summary leads the body: one field less means one field vector less per document.
                 ["body"] = entry.Summary + "\n" + body,
             });
-            var isAnnotation = entry.Kind == EntryKind.Annotation;
-            var target = isAnnotation ? site.ByKey[entry.AnnotationTargetKey!] : entry;
-            var url = target.Url + (isAnnotation ? "#" + EntryPageBuilder.AnchorOf(entry) : "");
-            var community = isAnnotation ? site.ByKey.GetValueOrDefault($"communities/{entry.CommunityId}") : null;
-            store.Add(
-            [
-                isAnnotation && entry.Title.Length == 0 ? $"Note on {target.Title}" : entry.Title,
-                SitePaths.FileOf(url.Split('#')[0]) + (url.Contains('#') ? url[url.IndexOf('#')..] : ""),
-                entry.Kind.Label(),
-                Snippet(entry.Summary.Length > 0 ? entry.Summary : body),
-                string.Join(' ', entry.Tags),
-                community?.Id,
-                community?.Title,
-                isAnnotation ? target.Title : null,
-                isAnnotation ? AnnotationVoice.Label(entry, context) : null,
-            ]);
+            store.Add(SearchDocument.Of(entry, body, context));
         }
 
         var index = builder.Build();
         using var buffer = new MemoryStream();
-        buffer.Write("window.PeerCommonsSearch={\"fields\":[\"title\",\"url\",\"kind\",\"snippet\",\"tags\",\"community\",\"communityTitle\",\"target\",\"voice\"],\"index\":"u8);
+        buffer.Write("window.PeerCommonsSearch={\"index\":"u8);
         WriteCompact(index, buffer);
-        buffer.Write(",\"store\":"u8);
-        buffer.Write(JsonSerializer.SerializeToUtf8Bytes(store));
         buffer.Write("};\n"u8);
         var bytes = buffer.ToArray();
         sink.Write(ScriptPath, bytes);
+        SearchStore.Write(store, sink);
         return new Payload(bytes.Length, Gzip.Length(bytes), store.Count);
     }
 
@@ -176,25 +159,8 @@ public static class SearchIndexStage
                 : throw new InvalidOperationException($"search ref '{text}' is not base 36");
             n = n * 36 + digit;
         }
-        if (Base36(checked((int)n)) != text) throw new InvalidOperationException($"search ref '{text}' is not canonical base 36");
+        if (SearchStore.Base36(checked((int)n)) != text) throw new InvalidOperationException($"search ref '{text}' is not canonical base 36");
         return n;
-    }
-
-    private static string Snippet(string text)
-    {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= SnippetChars) return flat;
-        var cut = flat.LastIndexOf(' ', SnippetChars);
-        return flat[..(cut > 0 ? cut : SnippetChars)] + "…";
-    }
-
-    private static string Base36(int n)
-    {
-        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-        if (n == 0) return "0";
-        var text = new StringBuilder();
-        for (; n > 0; n /= 36) text.Insert(0, digits[n % 36]);
-        return text.ToString();
     }
 
 }

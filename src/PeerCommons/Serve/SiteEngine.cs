@@ -50,7 +50,7 @@ public sealed class SiteEngine
     private ThemeTemplates? _templates;
     private AssetPaths? _assets;
     private RenderContext? _committedContext;
-    private byte[]? _searchIndex;
+    private IReadOnlyDictionary<string, byte[]>? _searchIndex;
     private readonly object _searchLock = new();
     private Dictionary<Entry, MarkdownDocument> _documents = new(ReferenceEqualityComparer.Instance);
     /// <summary>Documents already rendered once (rendering rewrites links in place, so they are parsed again before the next render).</summary>
@@ -103,12 +103,18 @@ public sealed class SiteEngine
 
     public bool TryGetFile(string path, out byte[] bytes)
     {
-        if (path == SearchIndexStage.ScriptPath) return (bytes = SearchIndex()!) is not null;
+        // The index and the store's parts (search/facets.js, search/docs/, search/tags/) are made together.
+        if (path.StartsWith("search/", StringComparison.Ordinal) && path != "search/index.html")
+        {
+            if (SearchIndex() is { } search && search.TryGetValue(path, out bytes!)) return true;
+            bytes = null!;
+            return false;
+        }
         return _served.TryGetValue(path, out bytes!);
     }
 
     /// <summary>The search index covers the whole site and is the slowest part of a build: made when first asked for after a rebuild.</summary>
-    private byte[]? SearchIndex()
+    private IReadOnlyDictionary<string, byte[]>? SearchIndex()
     {
         lock (_searchLock)
         {
@@ -116,7 +122,7 @@ public sealed class SiteEngine
             {
                 var sink = new MemorySink();
                 SearchIndexStage.Write(context, sink);
-                _searchIndex = sink.Files.GetValueOrDefault(SearchIndexStage.ScriptPath);
+                _searchIndex = sink.Files;
             }
             return _searchIndex;
         }
