@@ -329,15 +329,8 @@ public sealed class SearchTests(SiteFixture site)
     public async Task Search_works_from_disk()
     {
         var searchPage = new Uri(Path.Combine(site.SiteDirectory, "search", "index.html")).AbsoluteUri;
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = SiteFixture.Desktop });
-        try
+        await OnDiskAsync(site, async page =>
         {
-            var requests = new List<string>();
-            context.Request += (_, r) => requests.Add(r.Url);
-            var page = await context.NewPageAsync();
-            var errors = new List<string>();
-            page.PageError += (_, e) => errors.Add(e);
-
             // From the home page's header box, as a visitor who opened index.html from a folder.
             await page.GotoAsync(new Uri(Path.Combine(site.SiteDirectory, "index.html")).AbsoluteUri);
             await page.Keyboard.PressAsync("/");
@@ -360,7 +353,21 @@ public sealed class SearchTests(SiteFixture site)
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForURLAsync(results[0].Href);
             Assert.True(File.Exists(new Uri(results[0].Href).LocalPath), results[0].Href + " is not a file of the site");
+        });
+    }
 
+    /// <summary>Runs a visit of the site opened from disk, then checks that no script failed and no request left the disk.</summary>
+    internal static async Task OnDiskAsync(SiteFixture site, Func<IPage, Task> visit)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = SiteFixture.Desktop });
+        try
+        {
+            var requests = new List<string>();
+            context.Request += (_, r) => requests.Add(r.Url);
+            var page = await context.NewPageAsync();
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+            await visit(page);
             Assert.Empty(errors);
             Assert.DoesNotContain(requests, u => !u.StartsWith("file://", StringComparison.Ordinal));
         }
