@@ -101,8 +101,12 @@ public sealed class SiteEngine
 
     public bool TryGetFile(string path, out byte[] bytes)
     {
-        // The index's files (manifest, parts, store) are under search/, beside the search page itself.
-        if (path.StartsWith(SearchIndexStage.Folder, StringComparison.Ordinal) && SearchIndex()?.TryGetValue(path, out bytes!) == true) return true;
+        // Every file under search/ but the search page (index, parts, store) comes from the lazily built search output.
+        if (path.StartsWith(SearchIndexStage.Folder, StringComparison.Ordinal) && path != SearchIndexStage.Folder + "index.html")
+        {
+            bytes = null!;
+            return SearchIndex()?.TryGetValue(path, out bytes!) == true;
+        }
         return _served.TryGetValue(path, out bytes!);
     }
 
