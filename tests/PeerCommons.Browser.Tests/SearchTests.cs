@@ -273,7 +273,9 @@ public sealed class SearchTests(SiteFixture site)
 
         await ArrowToAsync(page.Page, annotation.Title, hit + 1);
         await page.Page.Keyboard.PressAsync("Enter");
-        await page.Page.WaitForURLAsync(site.Url(annotation.Url));
+        // Waits on the page itself: Playwright's WaitForURL missed this navigation to a fragment now and then
+        // (it timed out on a page already loaded at that very URL).
+        await page.Page.WaitForFunctionAsync("u => location.href === u && document.readyState === 'complete'", site.Url(annotation.Url));
         Assert.Equal("#" + anchor, await page.Page.EvaluateAsync<string>("() => location.hash"));
         // The browser scrolls to the fragment once the page has laid out.
         const string InView = """
