@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using PeerCommons.Browser.Tests.Support;
-using PeerCommons.Pipeline;
 
 namespace PeerCommons.Browser.Tests;
 
 /// <summary>
 /// The site's search (theme/assets/search.js over lunr.js, theme/assets/search-reader.js and the partitioned
-/// index under search/: manifest index.js, parts, store.js), used as a visitor
+/// index under search/: manifest index.js and posting parts; the store's facets.js and docs/), used as a visitor
 /// would on the built starter site: the header box, the search page with highlighted results, the
 /// filters, the keyboard, annotations landing on their anchor, accented words, and the same from file://.
 /// Queries are taken from the built index's store where they depend on content, so that the tests follow
@@ -20,37 +19,35 @@ public sealed class SearchTests(SiteFixture site)
     private const string IndexPath = "/search/index.js";
     private const string LunrPrefix = "/assets/lunr.min.";
 
-    /// <summary>One row of the search store, as search/store.js ships it.</summary>
-    public sealed record StoreEntry(string Title, string Url, string Kind, string Snippet, string[] Tags, string? Community, string? CommunityTitle, string? Target);
+    /// <summary>One document of the search store (search/docs/), as a result shows it.</summary>
+    public sealed record StoreEntry(string Title, string Url, string Kind, string Summary, string[] Tags, string? Community, string? CommunityTitle, string? Target);
 
     private IReadOnlyList<StoreEntry> Store() => ReadStore(site.SiteDirectory);
 
-    internal static IReadOnlyList<StoreEntry> ReadStore(string siteDirectory)
-    {
-        var script = File.ReadAllText(Path.Combine(siteDirectory, "search", "store.js"));
-        const string prefix = "window.PeerCommonsSearchStore=";
-        Assert.StartsWith(prefix, script);
-        var json = script[prefix.Length..].TrimEnd().TrimEnd(';');
-        using var doc = JsonDocument.Parse(json);
-        string? S(JsonElement row, int i) => row.GetArrayLength() > i && row[i].ValueKind == JsonValueKind.String ? row[i].GetString() : null;
-        return doc.RootElement.GetProperty("store").EnumerateArray().Select(row => new StoreEntry(
-            S(row, 0)!, S(row, 1)!, S(row, 2)!, S(row, 3) ?? "",
-            (S(row, 4) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            S(row, 5), S(row, 6), S(row, 7))).ToList();
-    }
+    internal static IReadOnlyList<StoreEntry> ReadStore(string siteDirectory) =>
+        SearchStoreFiles.Read(siteDirectory)
+            .Select(d => new StoreEntry(d.Title, d.Url, d.Kind, d.Summary, d.Tags, d.Community, d.CommunityTitle, d.Target)).ToList();
+
+    /// <summary>The document a result's link leads to: the one of that URL (an annotation's has its anchor), else the entry of whose page the link names a section.</summary>
+    private StoreEntry? LeadingTo(IReadOnlyList<StoreEntry> store, string href) =>
+        store.FirstOrDefault(e => site.Url(e.Url) == href) ??
+        store.FirstOrDefault(e => !e.Url.Contains('#') && href.StartsWith(site.Url(e.Url) + "#", StringComparison.Ordinal));
 
     private static int CountRequests(SitePage page, string pathPart) =>
         page.Requests.Count(u => u.Contains(pathPart, StringComparison.Ordinal));
 
     /// <summary>The posting parts of the index fetched so far (search/&lt;folder&gt;/&lt;n&gt;.js).</summary>
-    private static string[] PartRequests(SitePage page) =>
+    internal static string[] PartRequests(SitePage page) =>
         page.Requests.Where(u => System.Text.RegularExpressions.Regex.IsMatch(u, @"/search/[0-9a-f]{10}/\d+\.js$")).ToArray();
 
-    public sealed record ResultView(string Title, string Href, string Meta, string Snippet, string[] Marks);
+    /// <param name="Title">The document's title (the link's own text, without the section it leads to).</param>
+    /// <param name="Section">The section the link leads to ("Practice › Tensions"), or "" for the page.</param>
+    public sealed record ResultView(string Title, string Section, string Href, string Meta, string Snippet, string[] Marks);
 
-    private const string ReadResults = """
+    internal const string ReadResults = """
         () => [...document.querySelectorAll('[data-search-results] .search-result')].map(li => ({
-          title: li.querySelector('a').textContent,
+          title: li.querySelector('a').firstChild.textContent,
+          section: (li.querySelector('.search-result-section') || { textContent: '' }).textContent.replace(/^\s*\u203a\s*/, ''),
           href: li.querySelector('a').href,
           meta: li.querySelector('.search-result-meta').textContent,
           snippet: li.querySelector('.search-result-snippet').textContent,
@@ -60,14 +57,14 @@ public sealed class SearchTests(SiteFixture site)
 
     private static Task<ResultView[]> ResultsAsync(IPage page) => ReadResultsAsync(page);
 
-    private static async Task<ResultView[]> ReadResultsAsync(IPage page)
+    internal static async Task<ResultView[]> ReadResultsAsync(IPage page)
     {
         var json = await page.EvaluateAsync<JsonElement>(ReadResults);
         return JsonSerializer.Deserialize<ResultView[]>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
     }
 
     /// <summary>Waits until the status line reports the outcome of the current query (not "Searching…").</summary>
-    private static async Task WaitForSearchAsync(IPage page) =>
+    internal static async Task WaitForSearchAsync(IPage page) =>
         await page.WaitForFunctionAsync(
             "() => { const s = document.querySelector('[data-search-status]').textContent; return /results? for|No results/.test(s); }",
             null, new PageWaitForFunctionOptions { Timeout = 15000 });
@@ -141,7 +138,7 @@ public sealed class SearchTests(SiteFixture site)
         // Enter opens the focused result: the right page, whose heading is the result's title.
         await page.Page.Keyboard.PressAsync("Enter");
         await page.Page.WaitForURLAsync(results[1].Href);
-        var entry = Store().First(e => results[1].Href == site.Url(e.Url));
+        var entry = LeadingTo(Store(), results[1].Href)!;
         if (entry.Kind != "Annotation")
             Assert.Equal(entry.Title, (await page.Page.TextContentAsync("h1"))!.Trim());
         // The index and lunr were fetched once, on the search page; nothing from another host.
@@ -190,12 +187,21 @@ public sealed class SearchTests(SiteFixture site)
         await WaitForSearchAsync(page.Page);
         var all = await ResultsAsync(page.Page);
         Assert.True(all.Length >= 10, $"only {all.Length} results for '{query}'");
-        // The page shows the first 100 results; filters apply to all of them, so counts come from the status line.
+        // The page shows the first 10 results; filters apply to all of them, so counts come from the status line.
         async Task<int> CountAsync() => int.Parse(System.Text.RegularExpressions.Regex.Match(
             (await page.Page.TextContentAsync("[data-search-status]"))!, @"^\d+").Value);
         var allCount = await CountAsync();
         Assert.True(await page.Page.Locator("[data-search-filters]").IsVisibleAsync());
-        StoreEntry Of(ResultView r) => store.First(e => site.Url(e.Url) == r.Href);
+        StoreEntry Of(ResultView r) => LeadingTo(store, r.Href) ?? throw new Xunit.Sdk.XunitException("no document for " + r.Href);
+
+        // A filter change searches again ("Searching…", then a count): wait for a count other than the one before.
+        async Task ChooseAsync(string filter, string value)
+        {
+            var before = await page.Page.TextContentAsync("[data-search-status]");
+            await page.Page.SelectOptionAsync($"[data-filter={filter}]", value);
+            await page.Page.WaitForFunctionAsync(
+                "t => { const s = document.querySelector('[data-search-status]').textContent; return s !== t && /results? for|No results/.test(s); }", before);
+        }
 
         async Task<string[]> OptionsAsync(string filter) =>
             await page.Page.EvalOnSelectorAllAsync<string[]>($"[data-filter={filter}] option", "os => os.slice(1).map(o => o.value)");
@@ -203,9 +209,7 @@ public sealed class SearchTests(SiteFixture site)
         // Kind: every kind offered is one of the results' kinds; choosing one shows only that kind.
         var kinds = await OptionsAsync("kind");
         Assert.True(kinds.Length >= 3, "kinds offered: " + string.Join(", ", kinds));
-        var total = await page.Page.TextContentAsync("[data-search-status]");
-        await page.Page.SelectOptionAsync("[data-filter=kind]", "Value");
-        await page.Page.WaitForFunctionAsync("t => document.querySelector('[data-search-status]').textContent !== t", total);
+        await ChooseAsync("kind", "Value");
         var values = await ResultsAsync(page.Page);
         Assert.NotEmpty(values);
         Assert.True(await CountAsync() < allCount);
@@ -213,33 +217,27 @@ public sealed class SearchTests(SiteFixture site)
         Assert.Contains("kind=Value", page.Page.Url);
 
         // Tag: back to all kinds, choose a tag; every result carries it.
-        await page.Page.SelectOptionAsync("[data-filter=kind]", "");
-        await WaitForSearchAsync(page.Page);
+        await ChooseAsync("kind", "");
         var tags = await OptionsAsync("tag");
         Assert.NotEmpty(tags);
         var tag = tags.OrderByDescending(t => all.Count(r => Of(r).Tags.Contains(t))).ThenBy(t => t, StringComparer.Ordinal).First();
-        await page.Page.SelectOptionAsync("[data-filter=tag]", tag);
-        await page.Page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('tag') !== null");
-        await WaitForSearchAsync(page.Page);
+        await ChooseAsync("tag", tag);
         var tagged = await ResultsAsync(page.Page);
         Assert.NotEmpty(tagged);
         Assert.True(await CountAsync() < allCount);
-        if (allCount <= 100) Assert.Equal(all.Count(r => Of(r).Tags.Contains(tag)), tagged.Length);
+        if (allCount <= all.Length) Assert.Equal(all.Count(r => Of(r).Tags.Contains(tag)), tagged.Length);
         Assert.All(tagged, r => Assert.Contains(tag, Of(r).Tags));
 
         // Community: only annotations from that community, named in each result.
-        await page.Page.SelectOptionAsync("[data-filter=tag]", "");
-        await WaitForSearchAsync(page.Page);
+        await ChooseAsync("tag", "");
         var communities = await OptionsAsync("community");
         Assert.NotEmpty(communities);
         var community = communities[0];
-        await page.Page.SelectOptionAsync("[data-filter=community]", community);
-        await page.Page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('community') !== null");
-        await WaitForSearchAsync(page.Page);
+        await ChooseAsync("community", community);
         var fromCommunity = await ResultsAsync(page.Page);
         Assert.NotEmpty(fromCommunity);
         Assert.True(await CountAsync() < allCount);
-        if (allCount <= 100) Assert.Equal(all.Count(r => Of(r).Community == community), fromCommunity.Length);
+        if (allCount <= all.Length) Assert.Equal(all.Count(r => Of(r).Community == community), fromCommunity.Length);
         var communityTitle = store.First(e => e.Community == community).CommunityTitle!;
         Assert.All(fromCommunity, r =>
         {
@@ -266,7 +264,8 @@ public sealed class SearchTests(SiteFixture site)
         await page.Page.GotoAsync(site.Url("search/index.html"));
         await page.Page.Keyboard.PressAsync("/");
         await page.Page.Keyboard.TypeAsync(annotation.Title);
-        await WaitForSearchAsync(page.Page);
+        // The results of the whole title, not of a part typed before a pause (each pause starts a search).
+        await page.Page.WaitForFunctionAsync("t => document.querySelector('[data-search-status]').textContent.includes('for \u201c' + t + '\u201d')", annotation.Title);
         var results = await ResultsAsync(page.Page);
         var hit = Array.FindIndex(results, r => r.Title == annotation.Title);
         Assert.True(hit >= 0, $"'{annotation.Title}' is not among the results for its own title");
@@ -275,7 +274,9 @@ public sealed class SearchTests(SiteFixture site)
 
         await ArrowToAsync(page.Page, annotation.Title, hit + 1);
         await page.Page.Keyboard.PressAsync("Enter");
-        await page.Page.WaitForURLAsync(site.Url(annotation.Url));
+        // Waits on the page itself: Playwright's WaitForURL missed this navigation to a fragment now and then
+        // (it timed out on a page already loaded at that very URL).
+        await page.Page.WaitForFunctionAsync("u => location.href === u && document.readyState === 'complete'", site.Url(annotation.Url));
         Assert.Equal("#" + anchor, await page.Page.EvaluateAsync<string>("() => location.hash"));
         // The browser scrolls to the fragment once the page has laid out.
         const string InView = """
@@ -309,7 +310,7 @@ public sealed class SearchTests(SiteFixture site)
         var withWord = results.Where(r => r.Snippet.Contains(word, StringComparison.OrdinalIgnoreCase) || r.Title.Contains(word, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.All(withWord.Where(r => r.Snippet.Contains(word, StringComparison.OrdinalIgnoreCase)),
             r => Assert.Contains(r.Marks, m => m.Contains(word, StringComparison.OrdinalIgnoreCase)));
-        Assert.All(results, r => Assert.Contains(store, e => site.Url(e.Url) == r.Href));
+        Assert.All(results, r => Assert.NotNull(LeadingTo(store, r.Href)));
         await AssertCleanAsync(page);
     }
 
@@ -343,15 +344,8 @@ public sealed class SearchTests(SiteFixture site)
     public async Task Search_works_from_disk()
     {
         var searchPage = new Uri(Path.Combine(site.SiteDirectory, "search", "index.html")).AbsoluteUri;
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = SiteFixture.Desktop });
-        try
+        await OnDiskAsync(site, async page =>
         {
-            var requests = new List<string>();
-            context.Request += (_, r) => requests.Add(r.Url);
-            var page = await context.NewPageAsync();
-            var errors = new List<string>();
-            page.PageError += (_, e) => errors.Add(e);
-
             // From the home page's header box, as a visitor who opened index.html from a folder.
             await page.GotoAsync(new Uri(Path.Combine(site.SiteDirectory, "index.html")).AbsoluteUri);
             await page.Keyboard.PressAsync("/");
@@ -374,7 +368,21 @@ public sealed class SearchTests(SiteFixture site)
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForURLAsync(results[0].Href);
             Assert.True(File.Exists(new Uri(results[0].Href).LocalPath), results[0].Href + " is not a file of the site");
+        });
+    }
 
+    /// <summary>Runs a visit of the site opened from disk, then checks that no script failed and no request left the disk.</summary>
+    internal static async Task OnDiskAsync(SiteFixture site, Func<IPage, Task> visit)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = SiteFixture.Desktop });
+        try
+        {
+            var requests = new List<string>();
+            context.Request += (_, r) => requests.Add(r.Url);
+            var page = await context.NewPageAsync();
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+            await visit(page);
             Assert.Empty(errors);
             Assert.DoesNotContain(requests, u => !u.StartsWith("file://", StringComparison.Ordinal));
         }
@@ -383,81 +391,4 @@ public sealed class SearchTests(SiteFixture site)
             await context.CloseAsync();
         }
     }
-
-    /// <summary>
-    /// A small site (the test fixture content plus one project) whose title and summary carry accented
-    /// words at the ends of words, where lunr.js's own trimmer would cut them: built, opened from disk,
-    /// searched for each word as typed and as the whole phrase.
-    /// </summary>
-    [Theory]
-    [InlineData("Öffnung", "Öffnung")]
-    [InlineData("öffnung", "Öffnung")]
-    [InlineData("Crisis café", "café")]
-    [InlineData("Māori", "Māori")]
-    public async Task Accented_words_at_the_ends_of_words_are_found_in_a_fixture_site(string query, string marked)
-    {
-        var dir = AccentedSite.Value;
-        var context = await site.Browser.NewContextAsync();
-        try
-        {
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(Path.Combine(dir, "search", "index.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(query));
-            await WaitForSearchAsync(page);
-            var results = await ReadResultsAsync(page);
-            var hit = Assert.Single(results, r => r.Title == AccentedTitle);
-            Assert.Contains(hit.Marks, m => m.Contains(marked, StringComparison.Ordinal));
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
-    }
-
-    private const string AccentedTitle = "Crisis café Öffnung";
-
-    private static readonly Lazy<string> AccentedSite = new(() =>
-    {
-        var root = Path.Combine(Path.GetTempPath(), "peercommons-search-accents-" + Guid.NewGuid().ToString("N"));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(root, recursive: true); } catch (IOException) { } };
-        var content = Path.Combine(root, "content");
-        var source = Repo.Path("tests", "PeerCommons.Tests", "fixtures", "valid", "content");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(content, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        File.WriteAllText(Path.Combine(content, "projects", "crisis-cafe.md"), $"""
-            ---
-            title: {AccentedTitle}
-            summary: "A crisis café for Māori whānau, with a later Öffnung in Köln."
-            tags: [crisis]
-            updated: 2026-02-01
-            region: Auckland
-            country: New Zealand
-            status: active
-            organisation_type: user-led
-            populations: [Māori]
-            support_formats: [group]
-            roles: [volunteer]
-            started: 2019
-            funding: [Charitable trusts]
-            contributors: [Fixture Editors]
-            ---
-
-            An evening crisis café run by peers. The Öffnung of a second café followed.
-            """);
-        var output = Path.Combine(root, "_site");
-        var build = BuildPipeline.Run(new BuildOptions
-        {
-            ContentDirectory = content,
-            ThemeDirectory = Repo.Path("theme"),
-            OutputDirectory = output,
-            WriteOutput = true,
-        });
-        if (!build.Succeeded || !build.Written)
-            throw new InvalidOperationException("building the accented fixture site failed: " + (build.FatalError ??
-                string.Join(Environment.NewLine, build.Diagnostics.Select(d => d.ToString()))));
-        return output;
-    });
 }

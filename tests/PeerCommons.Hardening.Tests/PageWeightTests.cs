@@ -116,8 +116,9 @@ public sealed class PageWeightTests(StarterSite starter) : IClassFixture<Starter
     public void No_page_loads_a_framework_only_the_themes_own_scripts()
     {
         var parser = new AngleSharp.Html.Parser.HtmlParser();
-        // site.js, search.js, and on the 404 page not-found.js (which finds the site root at any depth).
-        var allowed = new System.Text.RegularExpressions.Regex(@"^(\.\./)*assets/(site|search|not-found)\.[0-9a-f]{10}\.js$");
+        // site.js, search.js, on the 404 page not-found.js (which finds the site root at any depth), and on
+        // the search page search-parts.js and search-excerpt.js.
+        var allowed = new System.Text.RegularExpressions.Regex(@"^(\.\./)*assets/(site|search|search-parts|search-excerpt|not-found)\.[0-9a-f]{10}\.js$");
         // The propose form alone adds its own scripts, its data, and markdown-it (from npm, like lunr) for the preview.
         var proposeForm = new System.Text.RegularExpressions.Regex(@"^\.\./\.\./(assets/(site|search|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.js|contribute/propose/propose-data\.js)$");
         foreach (var file in Directory.EnumerateFiles(starter.Output, "*.html", SearchOption.AllDirectories))

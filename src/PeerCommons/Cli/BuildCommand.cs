@@ -74,8 +74,8 @@ public static class BuildCommand
         console.Write(table);
         if (result.Search is { } search)
         {
-            console.MarkupLine($"Search index: {search.Documents} documents, {search.Terms} terms in {search.Parts} parts, {search.RawBytes / 1024.0:0.0} kB before gzip in all, of which a search loads only what its words need.");
-            console.MarkupLine($"First single-word search (gzipped): manifest {search.ManifestGzipBytes / 1024.0:0.0} kB + one part (median {search.PartGzipMedian / 1024.0:0.0} kB, largest {search.PartGzipMax / 1024.0:0.0} kB) = {search.FirstSearchGzipBytes / 1024.0:0.0} kB, plus the store {search.StoreGzipBytes / 1024.0:0.0} kB; fuzzy and leading-wildcard searches add the term list, {search.TermListGzipBytes / 1024.0:0.0} kB.");
+            console.MarkupLine($"Search: {search.Documents} documents, {search.Terms} terms in {search.Parts} index parts, {search.RawBytes / 1024.0:0.0} kB before gzip in all (index and store), of which a search loads only what its words and the results it shows need.");
+            console.MarkupLine($"First single-word search (gzipped, search files only, not lunr.js or the theme's scripts): manifest {search.ManifestGzipBytes / 1024.0:0.0} kB + one index part (median {search.PartGzipMedian / 1024.0:0.0} kB, largest {search.PartGzipMax / 1024.0:0.0} kB) + facets {search.FacetsGzipBytes / 1024.0:0.0} kB + {PeerCommons.Index.SearchIndexStage.ResultsShownFirst} result documents (median {search.DocumentGzipMedian / 1024.0:0.0} kB each, largest {search.DocumentGzipMax / 1024.0:0.0} kB) = {search.FirstSearchGzipBytes / 1024.0:0.0} kB; fuzzy and leading-wildcard searches add the term list, {search.TermListGzipBytes / 1024.0:0.0} kB.");
         }
         if (result.PageWeights.Count > 0)
         {

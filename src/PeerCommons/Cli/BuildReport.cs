@@ -28,7 +28,8 @@ public static class BuildReport
             {
                 documents = search.Documents, terms = search.Terms, parts = search.Parts, rawBytes = search.RawBytes,
                 manifestGzipBytes = search.ManifestGzipBytes, partGzipMedian = search.PartGzipMedian, partGzipMax = search.PartGzipMax,
-                firstSearchGzipBytes = search.FirstSearchGzipBytes, termListGzipBytes = search.TermListGzipBytes, storeGzipBytes = search.StoreGzipBytes,
+                firstSearchGzipBytes = search.FirstSearchGzipBytes, termListGzipBytes = search.TermListGzipBytes,
+                facetsGzipBytes = search.FacetsGzipBytes, documentGzipMedian = search.DocumentGzipMedian, documentGzipMax = search.DocumentGzipMax,
             } : null,
             pageWeights = result.PageWeights.Select(w => new { page = w.Page, htmlGzipBytes = w.HtmlGzipBytes, cssGzipBytes = w.CssGzipBytes, jsGzipBytes = w.JsGzipBytes, totalGzipBytes = w.TotalGzipBytes }).ToList(),
             output = result.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new { path = f.Key, bytes = f.Value }).ToList(),

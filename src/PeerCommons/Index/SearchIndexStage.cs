@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using PeerCommons.Model;
 using PeerCommons.Render;
 using PeerCommons.Search;
@@ -12,27 +10,31 @@ namespace PeerCommons.Index;
 /// written partitioned (src/PeerCommons.Search/FORMAT.md) under search/: a manifest (search/index.js) and
 /// small parts, each a script that registers itself, so a search loads only the parts its terms are in and
 /// works from file:// too. theme/assets/search-reader.js answers queries from them as lunr.js would. Refs are
-/// short (base-36 positions in the store) because every posting names one; the store (search/store.js)
-/// carries titles, URLs and snippets.
+/// short (base-36 positions in the store) because every posting names one; what results show is written
+/// beside it in small parts by <see cref="SearchStore"/> (docs/search-store.md).
 /// </summary>
 public static class SearchIndexStage
 {
-    /// <summary>The folder of the index; its manifest is <see cref="ManifestPath"/>.</summary>
+    /// <summary>The folder of the index and the store; the index's manifest is <see cref="ManifestPath"/>.</summary>
     public const string Folder = SitePaths.SearchFolder;
     public const string ManifestPath = SitePaths.SearchIndexManifest;
-    public const string StorePath = SitePaths.SearchStore;
-    private const int SnippetChars = 220;
-    /// <summary>Parts gzipped to measure them, spread from the smallest to the largest.</summary>
-    private const int PartSample = 33;
+
+    /// <summary>Results a search shows at first (PAGE_SIZE in theme/assets/search.js), each loading its document's part.</summary>
+    public const int ResultsShownFirst = 10;
 
     /// <summary>What the stage wrote, for the build's summary and report. Sizes are gzipped unless named raw;
-    /// a first single-word search fetches the manifest and one part (and the store, for what results show).
-    /// The parts' median and largest are measured on a sample of the parts ordered by size (see Write).</summary>
+    /// medians and largest are measured on a sample of the parts ordered by size (<see cref="Gzip.SampledMedianAndLargest"/>).</summary>
     public sealed record Payload(int Documents, int Terms, int Parts, long RawBytes,
-        long ManifestGzipBytes, long PartGzipMedian, long PartGzipMax, long TermListGzipBytes, long StoreGzipBytes)
+        long ManifestGzipBytes, long PartGzipMedian, long PartGzipMax, long TermListGzipBytes,
+        long FacetsGzipBytes, long DocumentGzipMedian, long DocumentGzipMax)
     {
-        /// <summary>The index side of a first single-word search: the manifest and a part of median size.</summary>
-        public long FirstSearchGzipBytes => ManifestGzipBytes + PartGzipMedian;
+        /// <summary>
+        /// The search files a first single-word search fetches: the manifest, one posting part of median size,
+        /// facets.js and the documents of the first <see cref="ResultsShownFirst"/> results (median size each).
+        /// Not counted: lunr.js and the theme's search scripts (assets shared with every page's cache).
+        /// </summary>
+        public long FirstSearchGzipBytes =>
+            ManifestGzipBytes + PartGzipMedian + FacetsGzipBytes + Math.Min(ResultsShownFirst, Documents) * DocumentGzipMedian;
     }
 
     private static IEnumerable<Entry> Documents(Site site) =>
@@ -47,7 +49,7 @@ public static class SearchIndexStage
             .Field("title", 10)
             .Field("tags", 5)
             .Field("body");
-        var store = new List<object?[]>();
+        var store = new List<SearchDocument>();
 
         foreach (var entry in Documents(site))
         {
@@ -60,53 +62,18 @@ public static class SearchIndexStage
                 // The summary leads the body: one field less means one field vector less per document.
                 ["body"] = entry.Summary + "\n" + body,
             });
-            var isAnnotation = entry.Kind == EntryKind.Annotation;
-            var target = isAnnotation ? site.ByKey[entry.AnnotationTargetKey!] : entry;
-            var url = target.Url + (isAnnotation ? "#" + EntryPageBuilder.AnchorOf(entry) : "");
-            var community = isAnnotation ? site.ByKey.GetValueOrDefault($"communities/{entry.CommunityId}") : null;
-            store.Add(
-            [
-                isAnnotation && entry.Title.Length == 0 ? $"Note on {target.Title}" : entry.Title,
-                SitePaths.FileOf(url.Split('#')[0]) + (url.Contains('#') ? url[url.IndexOf('#')..] : ""),
-                entry.Kind.Label(),
-                Snippet(entry.Summary.Length > 0 ? entry.Summary : body),
-                string.Join(' ', entry.Tags),
-                community?.Id,
-                community?.Title,
-                isAnnotation ? target.Title : null,
-                isAnnotation ? AnnotationVoice.Label(entry, context) : null,
-            ]);
+            store.Add(SearchDocument.Of(entry, body, context));
         }
 
         var partitioned = PartitionedIndexWriter.Write(builder.Build());
-        var written = new List<(string Path, byte[] Bytes)>(partitioned.Files.Select(f => (Folder + f.Path, f.Bytes)));
-        using (var buffer = new MemoryStream())
-        {
-            buffer.Write("window.PeerCommonsSearchStore={\"fields\":[\"title\",\"url\",\"kind\",\"snippet\",\"tags\",\"community\",\"communityTitle\",\"target\",\"voice\"],\"store\":"u8);
-            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(store));
-            buffer.Write("};\n"u8);
-            written.Add((StorePath, buffer.ToArray()));
-        }
-        foreach (var (path, bytes) in written) sink.Write(path, bytes);
+        foreach (var file in partitioned.Files) sink.Write(Folder + file.Path, file.Bytes);
+        var stored = SearchStore.Write(store, sink);
 
-        // Gzipped as a host sends them. Gzipping every part took over a third of the stage's time (8 of 22 s
-        // at 1,000 entries), so the parts' median and largest are taken from a sample spread over the parts
-        // ordered by size, which holds the median and the largest; with 33 parts or fewer it is all of them.
         var bySize = partitioned.Parts.OrderBy(p => p.Bytes.Length).ToArray();
-        var sample = Enumerable.Range(0, Math.Min(PartSample, bySize.Length))
-            .Select(i => bySize.Length <= PartSample ? i : (int)((long)i * (bySize.Length - 1) / (PartSample - 1)))
-            .Append(bySize.Length / 2).Distinct().Order()
-            .Select(i => Gzip.Length(bySize[i].Bytes)).Order().ToArray();
-        return new Payload(store.Count, partitioned.TermsPerPart.Sum(), bySize.Length, written.Sum(f => (long)f.Bytes.Length),
-            Gzip.Length(partitioned.Manifest.Bytes), sample[sample.Length / 2], sample[^1],
-            Gzip.Length(partitioned.Terms.Bytes), Gzip.Length(written[^1].Bytes));
-    }
-
-    private static string Snippet(string text)
-    {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= SnippetChars) return flat;
-        var cut = flat.LastIndexOf(' ', SnippetChars);
-        return flat[..(cut > 0 ? cut : SnippetChars)] + "…";
+        var (partMedian, partLargest) = Gzip.SampledMedianAndLargest(bySize.Length, i => bySize[i].Bytes);
+        return new Payload(store.Count, partitioned.TermsPerPart.Sum(), bySize.Length,
+            partitioned.Files.Sum(f => (long)f.Bytes.Length) + stored.RawBytes,
+            Gzip.Length(partitioned.Manifest.Bytes), partMedian, partLargest, Gzip.Length(partitioned.Terms.Bytes),
+            stored.FacetsGzipBytes, stored.DocumentGzipMedian, stored.DocumentGzipMax);
     }
 }

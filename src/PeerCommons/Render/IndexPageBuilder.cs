@@ -251,6 +251,8 @@ public static class IndexPageBuilder
         Title = "Search",
         Summary = "Search the projects, values, curricula, history and community notes of the commons.",
         Breadcrumbs = [new LinkView("Home", SitePaths.Relative("search/", ""))],
+        // The layout's search.js runs the page with these two (search/ parts loaded per query, and each result).
+        Scripts = [SitePaths.Relative("search/", context.Assets.Named("search-parts.js")), SitePaths.Relative("search/", context.Assets.Named("search-excerpt.js"))],
         Items = EntryKinds.Listed.Select(k => new ListItemView(k.PluralLabel(), SitePaths.Relative("search/", k.Folder() + "/"), "", "", "", [])).ToList(),
     };
 

@@ -68,7 +68,6 @@ public sealed class RenderContext
             CrisisWords = Html.Escape(string.Join('|', config.CrisisWords)),
             Lunr = Link(Assets.Lunr),
             SearchIndex = Link(SitePaths.SearchIndexManifest),
-            SearchStore = Link(SitePaths.SearchStore),
             SearchReader = Link(Assets.Named("search-reader.js")),
             SearchUrl = Link("search/"),
             FeedUrl = Link("feed.xml"),

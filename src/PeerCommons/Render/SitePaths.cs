@@ -7,11 +7,10 @@ namespace PeerCommons.Render;
 /// </summary>
 public static class SitePaths
 {
-    /// <summary>The search index's folder, its manifest and the store of what results show: pages link to them,
-    /// and the index stage (a layer above) writes them.</summary>
+    /// <summary>The search folder (the index's parts and the store's, see docs/search-store.md) and the index's
+    /// manifest: pages link to them, and the index stage (a layer above) writes them.</summary>
     public const string SearchFolder = "search/";
     public const string SearchIndexManifest = SearchFolder + PeerCommons.Search.PartitionedIndexWriter.ManifestName;
-    public const string SearchStore = SearchFolder + "store.js";
 
     public static string Relative(string fromPage, string toPath) => FromRoot(UpToRoot(fromPage), toPath);
 

@@ -14,6 +14,23 @@ public static class Gzip
         return counter.Length;
     }
 
+    /// <summary>
+    /// The gzipped median and largest of many files, measured on a sample spread from the smallest to the
+    /// largest by raw size (which holds the median and the largest): gzipping every search part took over a
+    /// third of the search stage's time (8 of 22 s at 1,000 entries). With <paramref name="sampleSize"/> files
+    /// or fewer it is all of them.
+    /// </summary>
+    /// <param name="bySize">The i-th smallest file by raw length, made or read only when sampled.</param>
+    public static (long Median, long Largest) SampledMedianAndLargest(int count, Func<int, byte[]> bySize, int sampleSize = 33)
+    {
+        if (count == 0) return (0, 0);
+        var sample = Enumerable.Range(0, Math.Min(sampleSize, count))
+            .Select(i => count <= sampleSize ? i : (int)((long)i * (count - 1) / (sampleSize - 1)))
+            .Append(count / 2).Distinct()
+            .Select(i => Length(bySize(i))).Order().ToArray();
+        return (sample[sample.Length / 2], sample[^1]);
+    }
+
     /// <summary>A write-only stream that keeps nothing but the number of bytes written to it.</summary>
     private sealed class CountingStream : Stream
     {

@@ -32,7 +32,8 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
     public void Write(string path, ReadOnlySpan<byte> bytes)
     {
         inner.Write(path, bytes);
-        if (path.EndsWith(".css", StringComparison.Ordinal) || path.EndsWith(".js", StringComparison.Ordinal))
+        // Scripts under search/ load on a search, never in a page's head: thousands of store parts need no weighing.
+        if ((path.EndsWith(".css", StringComparison.Ordinal) || path.EndsWith(".js", StringComparison.Ordinal)) && !path.StartsWith("search/", StringComparison.Ordinal))
             _gzipped[path] = Gzip.Length(bytes);
         else if (path.EndsWith(".html", StringComparison.Ordinal))
             _pages[path] = (Gzip.Length(bytes), HeadLoads(path, Head(bytes)));

@@ -20,8 +20,9 @@ public static partial class HtmlAudit
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "background", "cite", "ping", "manifest"];
 
     /// <summary>The theme's own scripts, fingerprinted, below assets/: site.js and search.js on every page,
-    /// the 404 page's not-found.js, and the propose form's scripts (and its data beside it) on that page.</summary>
-    [GeneratedRegex(@"^(\.\./)*(assets/(site|search|not-found|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.js|contribute/propose/propose-data\.js)$")]
+    /// the 404 page's not-found.js, the search page's search-parts.js and search-excerpt.js, and the propose
+    /// form's scripts (and its data beside it) on that page.</summary>
+    [GeneratedRegex(@"^(\.\./)*(assets/(site|search|search-parts|search-excerpt|not-found|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.js|contribute/propose/propose-data\.js)$")]
     private static partial Regex ThemeScript();
 
     [GeneratedRegex(@"^\s*(javascript|data|vbscript|file|blob)\s*:", RegexOptions.IgnoreCase)]

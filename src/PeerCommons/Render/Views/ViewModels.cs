@@ -107,8 +107,6 @@ public sealed class SiteView
     public required string Lunr { get; init; }
     /// <summary>The partitioned search index's manifest (search/index.js).</summary>
     public required string SearchIndex { get; init; }
-    /// <summary>What search results show (search/store.js).</summary>
-    public required string SearchStore { get; init; }
     /// <summary>The reader of the partitioned index (theme/assets/search-reader.js), loaded by search.js.</summary>
     public required string SearchReader { get; init; }
     public required string SearchUrl { get; init; }
