@@ -256,7 +256,7 @@ public sealed class NewCommandTests : IDisposable
     {
         var (exit, _, error) = New("history", "First group", "--date", "1985-02-30");
         Assert.Equal(ExitCodes.UsageOrIo, exit);
-        Assert.Contains("the date 1985-02-30 does not exist (February 1985 has 28 days)", error);
+        Assert.Contains("1985-02-30 does not exist: February 1985 has 28 days", error);
     }
 
     [Fact]

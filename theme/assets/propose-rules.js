@@ -57,15 +57,8 @@
 
   // Why text shaped YYYY-MM-DD is still not a date, as check words it; null when it is not in that shape.
   function dateProblem(text, monthNames) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!m) return null;
-    const [y, mo, d] = [+m[1], +m[2], +m[3]];
-    const not = `the date ${text} does not exist`;
-    if (y === 0) return `${not} (there is no year 0000)`;
-    if (mo < 1 || mo > 12) return `${not} (months go from 01 to 12)`;
-    if (d < 1) return `${not} (days start at 01)`;
-    if (d > daysIn(y, mo)) return `${not} (${mo === 2 ? `February ${y}` : monthNames[mo - 1]} has ${daysIn(y, mo)} days)`;
-    return null;
+    // The history-date rule owns the wording, as in check.
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) ? historyDateProblem(text, monthNames).problem : null;
   }
 
   // A history date's problem as check words it: { ok } or { problem } (null when not in a date's form at all).
@@ -83,7 +76,9 @@
     if (y === 0) return { ok: false, problem: noYearZero };
     if (m[2] !== undefined && (mo < 1 || mo > 12))
       return { ok: false, problem: `${text} does not exist: months run from 01 (January) to 12 (December)` };
-    if (m[3] !== undefined && (d < 1 || d > daysIn(y, mo)))
+    if (m[3] !== undefined && d < 1)
+      return { ok: false, problem: `${text} does not exist: the days of a month start at 01` };
+    if (m[3] !== undefined && d > daysIn(y, mo))
       return { ok: false, problem: `${text} does not exist: ${monthNames[mo - 1]} ${mo === 2 ? pad4(y) + ' ' : ''}has ${daysIn(y, mo)} days` };
     return { ok: true };
   }

@@ -35,7 +35,8 @@ public sealed partial record HistoryDate(string Text, int Year, int Month, int D
         {
             var days = DateTime.DaysInMonth(year, month);
             var monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
-            if (day < 1 || day > days)
+            if (day < 1) return (null, $"{text} does not exist: the days of a month start at 01");
+            if (day > days)
                 return (null, $"{text} does not exist: {monthName} {(month == 2 ? $"{year:D4} " : "")}has {days} days");
         }
         return (new HistoryDate(text, year, month, day, null), null);

@@ -129,8 +129,8 @@ public static partial class EntryScaffold
             // A guessed date would be published as a fact: the person must say when it happened.
             if (string.IsNullOrWhiteSpace(request.Date))
                 return ScaffoldResult.Fail("a history entry needs the date it happened: pass --date with a year, a month, a day or a period, such as --date 1985, --date 1985-04, --date 1985-04-12 or --date 1990/2000");
-            if (HistoryDate.Parse(request.Date.Trim()) is null)
-                return ScaffoldResult.Fail(DateProblem.NonExistent(request.Date.Trim()) is { } reason
+            if (HistoryDate.Read(request.Date.Trim()) is (null, var reason))
+                return ScaffoldResult.Fail(reason is not null
                     ? $"--date: {reason}"
                     : $"--date must be YYYY, YYYY-MM, YYYY-MM-DD or a period YYYY/YYYY, not '{request.Date}'");
         }

@@ -25,6 +25,7 @@ public sealed class ProposeRulesParityTests
         ("project fields", """{"kind":"project","slug":"bad-project","fields":{"title":"P","summary":"S","status":"activ","started":"20x9","website":"ftp://example.org","roles":["paid","volunter"],"support_formats":["One To One"],"organisation_type":"charity"}}"""),
         ("date that does not exist", """{"kind":"value","slug":"bad-date","fields":{"title":"T","summary":"S","updated":"2026-02-30","as_of":"0999"}}"""),
         ("a day a month does not have", """{"kind":"project","slug":"november","fields":{"title":"T","summary":"S","sources":["smith-2010"],"updated":"2025-11-31"}}"""),
+        ("day zero", """{"kind":"value","slug":"day-zero","fields":{"title":"T","summary":"S","sources":["smith-2010"],"updated":"2026-11-00"}}"""),
         ("a history day that does not exist", """{"kind":"history","slug":"leap","fields":{"title":"T","summary":"S","sources":["smith-2010"],"date":"1900-02-29"}}"""),
         ("placeholder in a field", """{"kind":"value","slug":"unfinished","fields":{"title":"Unfinished","summary":"TODO: say what it means","tags":["TODO"],"sources":["smith-2010"],"editor_notes":"TODO: check the year"},"body":"Our TODOs are words, and `TODO` in code is a mention."}"""),
         ("placeholder in the text", """{"kind":"history","slug":"half-written","fields":{"title":"T","summary":"S","sources":["smith-2010"],"date":"1990"},"body":"## Origins\n\nTODO write this\n\n```\nTODO in a code block\n```\n\nAlso (TODO) here, not `TODO`."}"""),
@@ -91,6 +92,7 @@ public sealed class ProposeRulesParityTests
         Assert.Equal(["PC0113", "PC0201"], Codes("key already used"));
         Assert.Equal(["PC0105"], Codes("a day a month does not have"));
         Assert.Equal(["PC0105"], Codes("a history day that does not exist"));
+        Assert.Equal(["PC0105"], Codes("day zero"));
         Assert.Equal(["PC0108", "PC0112", "PC0112"], Codes("placeholder in a field")); // summary and tag (no slug either); not editor_notes, TODOs or code
         Assert.Equal(["PC0112", "PC0112"], Codes("placeholder in the text"));
         Assert.Equal(["PC0113"], Codes("no sources where the site requires them"));

@@ -207,6 +207,18 @@ public sealed class HistoryDateTests
     [InlineData("")]
     public void Refuses_what_is_not_a_date(string text) => Assert.Null(HistoryDate.Parse(text));
 
+    [Theory]
+    [InlineData("2026-11-31", "2026-11-31 does not exist: November has 30 days")]
+    [InlineData("2025-02-29", "2025-02-29 does not exist: February 2025 has 28 days")]
+    [InlineData("2026-11-00", "2026-11-00 does not exist: the days of a month start at 01")]
+    [InlineData("2026-13-01", "2026-13-01 does not exist: months run from 01 (January) to 12 (December)")]
+    [InlineData("0000-01-01", "0000-01-01 does not exist: there is no year 0000, the years of the calendar start at 0001")]
+    public void A_full_date_off_the_calendar_is_told_why_in_the_same_words_as_a_history_date_or_an_updated_date(string text, string why)
+    {
+        Assert.Equal(why, HistoryDate.Read(text).Problem);
+        Assert.Equal(why, DateProblem.NonExistent(text));
+    }
+
     [Fact]
     public void Orders_chronologically_with_coarser_dates_first()
     {
