@@ -6,9 +6,6 @@ namespace PeerCommons.Render;
 /// <summary>The pages that list entries: home, one list per kind, tags, the bibliography, 404.</summary>
 public static class IndexPageBuilder
 {
-    public static IEnumerable<(string Page, PageView View)> Build(RenderContext context) =>
-        Pages(context).Select(p => (p.Page, p.View()));
-
     /// <summary>
     /// Every index page with a function that builds its view, so a caller that re-renders only
     /// some of them (the preview server) does not pay for the rest. <paramref name="listItem"/>

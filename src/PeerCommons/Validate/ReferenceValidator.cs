@@ -10,15 +10,7 @@ namespace PeerCommons.Validate;
 /// </summary>
 public static class ReferenceValidator
 {
-    public static void Validate(Site site, DiagnosticBag diagnostics)
-    {
-        CheckDuplicateKeys(site, diagnostics);
-        CheckAliases(site, diagnostics);
-        CheckHelpLink(site, diagnostics);
-        foreach (var entry in site.Entries) ValidateEntry(entry, site, diagnostics);
-    }
-
-    // The parts of Validate on their own, so the preview server can redo only what an edit can change.
+    // In parts, so the engine's SiteChecks can redo only what an edit can change (a full run calls them all).
 
     /// <summary>Duplicate keys and the help link: their findings depend on the keys and site.yaml alone.</summary>
     public static void ValidateKeys(Site site, DiagnosticBag diagnostics)
