@@ -1,7 +1,6 @@
 using Markdig.Syntax;
 using PeerCommons.Diagnostics;
 using PeerCommons.Load;
-using PeerCommons.Markdown;
 using PeerCommons.Model;
 using PeerCommons.Render;
 
@@ -43,15 +42,7 @@ internal sealed class ContentModel(string root, bool includeDrafts, string? base
         _loadDiagnostics.Clear();
         foreach (var group in bag.Sorted().GroupBy(d => d.Path)) _loadDiagnostics[group.Key] = group.ToList();
 
-        stages.Run("parse", () =>
-        {
-            var entries = site.Entries.ToArray();
-            var documents = new MarkdownDocument[entries.Length];
-            Parallel.For(0, entries.Length, i => documents[i] = Parse(entries[i]));
-            Documents = new Dictionary<Entry, MarkdownDocument>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < entries.Length; i++) Documents[entries[i]] = documents[i];
-            return 0;
-        });
+        stages.Run("parse", () => Documents = MarkdownStage.ParseAll(site.Entries));
     }
 
     /// <summary>Reads site.yaml and sources.yaml again.</summary>
@@ -95,7 +86,7 @@ internal sealed class ContentModel(string root, bool includeDrafts, string? base
         if (updated is not null)
         {
             _entries[relative] = updated;
-            Documents[updated] = Parse(updated);
+            Documents[updated] = MarkdownStage.ParseEntry(updated);
         }
         return new ContentChange(old, updated);
     }
@@ -113,7 +104,6 @@ internal sealed class ContentModel(string root, bool includeDrafts, string? base
         }
     }
 
-    public static MarkdownDocument Parse(Entry entry) => MarkdownPipelines.Parse(entry.File.Body, MarkdownPipelines.Learner);
 
     private SiteConfig WithBaseUrl(SiteConfig config) => baseUrl is null ? config : config with { BaseUrl = baseUrl };
 }

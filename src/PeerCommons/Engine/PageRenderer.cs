@@ -17,7 +17,7 @@ internal sealed record RenderedPages(
 /// feeds and the site-wide files. A full build is the plan that names everything. Keeps, between
 /// rebuilds, which index pages and redirects there are and what rendering found per file.
 /// </summary>
-internal sealed class PageRenderer(ContentModel model, IncrementalFeeds feeds, ListItemCache? listItems, PageDependencies? dependencies)
+internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listItems, PageDependencies? dependencies)
 {
     private readonly Dictionary<string, List<Diagnostic>> _findings = new(StringComparer.Ordinal);
     private List<string> _indexPages = [];

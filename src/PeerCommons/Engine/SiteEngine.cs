@@ -71,7 +71,7 @@ public sealed class SiteEngine
         // (build, check) renders every page once, so it records nothing and would only hold the items to the end.
         _dependencies = serving ? new PageDependencies() : null;
         _planner = new ChangePlanner(_feeds, _dependencies ?? new PageDependencies());
-        _renderer = new PageRenderer(_model, _feeds, serving ? new ListItemCache() : null, _dependencies);
+        _renderer = new PageRenderer(_feeds, serving ? new ListItemCache() : null, _dependencies);
     }
 
     /// <summary>The engine of one build or check run, which streams the site to a sink and keeps no page.</summary>

@@ -17,12 +17,23 @@ public static class MarkdownStage
 {
     public static ParsedContent Parse(Site site, DiagnosticBag diagnostics)
     {
-        var entries = site.Entries.ToArray();
-        var documents = new MarkdownDocument[entries.Length];
-        Parallel.For(0, entries.Length, i => documents[i] = MarkdownPipelines.Parse(entries[i].File.Body, MarkdownPipelines.Learner));
-        var parsed = new ParsedContent(site, entries.Zip(documents).ToDictionary(p => p.First, p => p.Second));
+        var parsed = new ParsedContent(site, ParseAll(site.Entries));
         CheckAnnotationAnchors(site, parsed, diagnostics);
         return parsed;
+    }
+
+    /// <summary>One entry's Markdown, parsed once: the tree is read-only and serves every view of the entry.</summary>
+    public static MarkdownDocument ParseEntry(Entry entry) => MarkdownPipelines.Parse(entry.File.Body, MarkdownPipelines.Learner);
+
+    /// <summary>Every entry's Markdown, parsed in parallel, by entry (reference identity).</summary>
+    public static Dictionary<Entry, MarkdownDocument> ParseAll(IReadOnlyCollection<Entry> entries)
+    {
+        var list = entries.ToArray();
+        var documents = new MarkdownDocument[list.Length];
+        Parallel.For(0, list.Length, i => documents[i] = ParseEntry(list[i]));
+        var byEntry = new Dictionary<Entry, MarkdownDocument>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < list.Length; i++) byEntry[list[i]] = documents[i];
+        return byEntry;
     }
 
     /// <summary>
