@@ -9,11 +9,15 @@ namespace PeerCommons.Write;
 /// </summary>
 public static class ThemeAssets
 {
-    /// <summary>Publishes assets/ of both theme layers; a site's file replaces the bundled one of the same name.</summary>
+    /// <summary>
+    /// Publishes assets/ of both theme layers (a site's file replaces the bundled one of the same name),
+    /// with site.css joined from its parts (<see cref="StylesheetParts"/>).
+    /// </summary>
     public static AssetPaths Publish(ThemeLayers theme, IOutputSink sink, IEnumerable<(string Name, byte[] Bytes)> extra)
     {
         var published = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = theme.FilesIn("assets").Select(f => (Name: f.Key, Bytes: File.ReadAllBytes(f.Value.Path)));
+        if (StylesheetParts.Joined(theme) is { } stylesheet) files = files.Append(stylesheet);
         foreach (var (name, bytes) in files.Concat(extra))
         {
             var path = "assets/" + Fingerprinted(name, bytes);

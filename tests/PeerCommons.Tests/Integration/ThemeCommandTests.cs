@@ -29,7 +29,7 @@ public sealed class ThemeCommandTests
         Assert.Matches(@"^assets/print\.css +site ", Row("assets/print.css"));
         Assert.Matches(@"^assets/logo\.svg +site ", Row("assets/logo.svg"));
         Assert.Matches(@"^templates/layout\.liquid +bundled +.*theme/templates/layout\.liquid$", Row("templates/layout.liquid"));
-        Assert.Matches(@"^assets/site\.css +bundled ", Row("assets/site.css"));
+        Assert.Matches(@"^assets/site/10-base\.css +bundled ", Row("assets/site/10-base.css"));
         Assert.DoesNotContain(lines, l => l.Contains("node_modules", StringComparison.Ordinal));
     }
 

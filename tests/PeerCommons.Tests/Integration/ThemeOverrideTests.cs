@@ -53,7 +53,7 @@ public sealed class ThemeOverrideTests
         // The asset: the site's print.css is published and linked; site.css is still the bundled one; logo.svg is added.
         Assert.Equal(File.ReadAllText(Path.Combine(Overrides, "assets", "print.css")), File.ReadAllText(temp.Path("own", PrintCss(temp.Path("own")))));
         Assert.Contains(PrintCss(temp.Path("own")), page);
-        Assert.Equal(File.ReadAllBytes(Repo.Path("theme", "assets", "site.css")), File.ReadAllBytes(Asset(temp.Path("own"), "site.", ".css")));
+        Assert.Equal(File.ReadAllBytes(Asset(temp.Path("plain"), "site.", ".css")), File.ReadAllBytes(Asset(temp.Path("own"), "site.", ".css")));
         Assert.NotNull(Asset(temp.Path("own"), "logo.", ".svg"));
     }
 
