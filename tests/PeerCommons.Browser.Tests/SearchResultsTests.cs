@@ -86,6 +86,29 @@ public sealed class SearchResultsTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task A_marked_word_leaves_the_punctuation_around_it_unmarked()
+    {
+        await using var page = await site.OpenAsync();
+        await page.Page.GotoAsync(site.Url("search/index.html?q=mutuality"));
+        await SearchTests.WaitForSearchAsync(page.Page);
+        var results = await SearchTests.ReadResultsAsync(page.Page);
+        // The starter content often writes "mutuality,": the comma stays in the excerpt, outside the mark.
+        Assert.Contains(results, r => r.Snippet.Contains("mutuality,", StringComparison.OrdinalIgnoreCase));
+        var marks = results.SelectMany(r => r.Marks).ToList();
+        Assert.NotEmpty(marks);
+        Assert.All(marks, m => Assert.Matches(@"^\p{L}(.*\p{L})?$", m));
+
+        // Quotes and brackets around the word, as contributors write them: the text is whole, only the word is marked.
+        var shown = await page.Page.EvaluateAsync<string[]>("""
+            () => { const li = PeerCommonsSearchExcerpt.item({ title: "T", url: "t/", kind: "Value", sections: [],
+                        summary: "Peers ask \u201cmutuality\u201d? Yes (mutuality)." }, PeerCommonsSearchExcerpt.stems("mutuality"), "");
+                    return [li.querySelector(".search-result-snippet").textContent, ...[...li.querySelectorAll("mark")].map(m => m.textContent)]; }
+            """);
+        Assert.Equal(["Peers ask \u201cmutuality\u201d? Yes (mutuality).", "mutuality", "mutuality"], shown);
+        Assert.Empty(page.PageErrors);
+    }
+
+    [Fact]
     public async Task A_first_search_loads_the_index_the_facets_and_the_documents_of_the_results_shown_only()
     {
         await using var page = await site.OpenAsync();

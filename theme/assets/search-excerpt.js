@@ -10,7 +10,8 @@
 
   /* What the index's trimmer strips from the ends of words (PeerCommons.Search's Unicode trimmer):
      anything but letters, combining marks, numbers and connector punctuation. */
-  var TRIM = /^[^\p{L}\p{M}\p{N}\p{Pc}]+|[^\p{L}\p{M}\p{N}\p{Pc}]+$/gu;
+  var NOT_WORD = "[^\\p{L}\\p{M}\\p{N}\\p{Pc}]";
+  var TRIM = new RegExp("^" + NOT_WORD + "+|" + NOT_WORD + "+$", "gu");
 
   function stem(word) { return window.lunr.stemmer(new window.lunr.Token(word)).toString(); }
 
@@ -77,16 +78,20 @@
     return { parts: list.slice(from, to), before: from > 0, after: to < list.length };
   }
 
+  /* A matched part split into the punctuation before the word, the word, and the punctuation after it
+     (the same ends TRIM strips), so that "mutuality," marks "mutuality" and leaves the comma outside. */
+  var WORD_ENDS = new RegExp("^(" + NOT_WORD + "*)([\\s\\S]*?)(" + NOT_WORD + "*)$", "u");
+
   /* The parts as text nodes into the element, with the words matching the query wrapped in <mark>. */
   function mark(element, list) {
     list.forEach(function (p) {
-      if (p.match) {
-        var marked = document.createElement("mark");
-        marked.textContent = p.text;
-        element.appendChild(marked);
-      } else {
-        element.appendChild(document.createTextNode(p.text));
-      }
+      if (!p.match) { element.appendChild(document.createTextNode(p.text)); return; }
+      var ends = WORD_ENDS.exec(p.text);
+      if (ends[1]) element.appendChild(document.createTextNode(ends[1]));
+      var marked = document.createElement("mark");
+      marked.textContent = ends[2];
+      element.appendChild(marked);
+      if (ends[3]) element.appendChild(document.createTextNode(ends[3]));
     });
   }
 
