@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Syntax;
@@ -32,27 +33,62 @@ public static class PlainText
                 case CustomContainer: continue; // facilitator notes are for the trainer view only
                 case ContainerBlock nested: Walk(nested, text, maxChars, titleOf); break;
                 case LeafBlock { Inline: { } inline }:
-                    Inlines(inline, text, titleOf);
+                    var dropped = false;
+                    Inlines(inline, text, titleOf, ref dropped);
+                    if (dropped) TrimEndSpaces(text);
                     text.Append('\n');
                     break;
             }
         }
     }
 
-    private static void Inlines(ContainerInline container, StringBuilder text, Func<string, string?> titleOf)
+    /// <param name="dropped">Whether the last inline left nothing in the text (a citation, code, an xref to
+    /// an unknown key): the text around it is then joined as the reader would read it without it.</param>
+    private static void Inlines(ContainerInline container, StringBuilder text, Func<string, string?> titleOf, ref bool dropped)
     {
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {
-                case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
-                case LineBreakInline: text.Append(' '); break;
-                case CitationInline: break;
+                case LiteralInline literal: Append(text, literal.Content.AsSpan(), ref dropped); break;
+                case HtmlEntityInline entity: Append(text, entity.Transcoded.AsSpan(), ref dropped); break;
+                case LineBreakInline: Append(text, " ", ref dropped); break;
+                case CitationInline or CodeInline: dropped = true; break;
                 case LinkInline { FirstChild: null } link when XrefsExtension.IsXref(link.Url):
-                    text.Append(titleOf(link.Url![XrefsExtension.Scheme.Length..].Split('#')[0].Trim('/')));
+                    var title = titleOf(link.Url![XrefsExtension.Scheme.Length..].Split('#')[0].Trim('/'));
+                    if (string.IsNullOrEmpty(title)) dropped = true; else Append(text, title, ref dropped);
                     break;
-                case ContainerInline nested: Inlines(nested, text, titleOf); break;
+                case ContainerInline nested: Inlines(nested, text, titleOf, ref dropped); break;
             }
         }
+    }
+
+    /// <summary>
+    /// Appends a piece of text. After a dropped inline: "as shown [@x]." reads "as shown.", "see [@x] and"
+    /// keeps one space, and words on both sides of it ("shown[@x]next") stay two words.
+    /// </summary>
+    private static void Append(StringBuilder text, ReadOnlySpan<char> piece, ref bool dropped)
+    {
+        if (piece.IsEmpty) return;
+        if (dropped)
+        {
+            var last = text.Length > 0 ? text[^1] : '\n';
+            if (ClosesPhrase(piece[0])) TrimEndSpaces(text);
+            else if (char.IsWhiteSpace(piece[0]) && (last == ' ' || last == '\n')) piece = piece.TrimStart();
+            else if (char.IsLetterOrDigit(last) && char.IsLetterOrDigit(piece[0])) text.Append(' ');
+        }
+        dropped = false;
+        text.Append(piece);
+    }
+
+    /// <summary>Punctuation that is written against the word before it.</summary>
+    private static bool ClosesPhrase(char c) =>
+        ".,;:!?…".Contains(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.ClosePunctuation or UnicodeCategory.FinalQuotePunctuation;
+
+    private static void TrimEndSpaces(StringBuilder text)
+    {
+        var end = text.Length;
+        while (end > 0 && text[end - 1] == ' ') end--;
+        text.Length = end;
     }
 }

@@ -86,7 +86,7 @@ public sealed class SharedParseTests
         foreach (var page in Pages) Render(shared, page);
         Assert.Equal(before, Text(shared));
         // An xref written without text reads as its target's title; a broken one adds nothing.
-        Assert.Contains("See Mutuality, its tensions and .", before);
+        Assert.Contains("See Mutuality, its tensions and.", before);
         Assert.DoesNotContain("xref:", before);
     }
 }
