@@ -44,8 +44,8 @@ public sealed record SearchDocument(
     }
 
     /// <summary>
-    /// Cuts the plain text (one line per block) at the lines that are the headings, in order. A heading whose
-    /// line is not found (its text holds code, which the plain text leaves out, or it lies past the indexed
+    /// Cuts the plain text (one line per block, a heading's line being the text its id is made from) at the
+    /// lines that are the headings, in order. A heading whose line is not found (it lies past the indexed
     /// length) is skipped: its words stay in the section before it, so nothing searchable is lost.
     /// </summary>
     internal static IReadOnlyList<SearchSection> Sectioned(string body, IReadOnlyList<HeadingInfo> headings)

@@ -4,11 +4,12 @@ using Markdig.Extensions.CustomContainers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using PeerCommons.Markdown.Extensions.Citations;
+using PeerCommons.Markdown.Extensions.HeadingIds;
 using PeerCommons.Markdown.Extensions.Xrefs;
 
 namespace PeerCommons.Render;
 
-/// <summary>The words a reader sees in an entry's body, for search: no markup, no code, no facilitator notes.</summary>
+/// <summary>The words a reader sees in an entry's body, for search: no markup, no code (but the code in a heading), no facilitator notes.</summary>
 public static class PlainText
 {
     /// <summary>How much of a body the search index keeps: enough to find an entry by its words, not the whole page.</summary>
@@ -32,6 +33,11 @@ public static class PlainText
             {
                 case CustomContainer: continue; // facilitator notes are for the trainer view only
                 case ContainerBlock nested: Walk(nested, text, maxChars, titleOf); break;
+                // A heading reads as the page's heading id was made from (its code included), so that search
+                // finds it as the start of its section (SearchDocument.Sectioned) and links to that id.
+                case HeadingBlock heading:
+                    text.Append(HeadingIdsExtension.PlainText(heading.Inline)).Append('\n');
+                    break;
                 case LeafBlock { Inline: { } inline }:
                     var dropped = false;
                     Inlines(inline, text, titleOf, ref dropped);

@@ -34,6 +34,7 @@ public sealed class PlainTextTests
     [InlineData("See [](xref:values/mutuality).", "See Mutuality.")]
     [InlineData("Peers &amp; allies, caf&eacute; talks.", "Peers & allies, café talks.")]
     [InlineData("Wait , then go .", "Wait , then go .")]
+    [InlineData("## Using the `help` page {#help}", "Using the help page")]
     public void Text_the_reader_sees_is_kept_as_written(string markdown, string expected) =>
         Assert.Equal(expected + "\n", Text(markdown));
 }

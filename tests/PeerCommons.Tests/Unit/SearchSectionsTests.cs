@@ -23,7 +23,7 @@ public sealed class SearchSectionsTests
     [Fact]
     public void A_heading_not_found_in_the_text_leaves_its_words_in_the_section_before()
     {
-        // "Using `git`" is "Using " in the plain text (code is left out), so it is not found; "Later" still is.
+        // "Using git" is not a line of this text (as for a heading past the indexed length), so it is not found; "Later" still is.
         var body = "Practice\nIn pairs.\nUsing\nCommit often.\nLater\nThe end.\n";
         var sections = SearchDocument.Sectioned(body,
             [Heading("practice", "Practice", 2), Heading("using-git", "Using git", 2), Heading("later", "Later", 2)]);
