@@ -22,15 +22,10 @@ internal static class FlatText
     /// unless <paramref name="flat"/> is empty.</summary>
     public static void AppendWords(StringBuilder flat, ReadOnlySpan<char> text)
     {
-        var i = 0;
-        while (i < text.Length)
+        foreach (var word in new Words(text))
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            if (i == start) continue;
             if (flat.Length > 0) flat.Append(' ');
-            flat.Append(text[start..i]);
+            flat.Append(word);
         }
     }
 
@@ -38,23 +33,39 @@ internal static class FlatText
     public static bool Equals(ReadOnlySpan<char> text, string flat)
     {
         var matched = 0;
-        var i = 0;
-        while (i < text.Length)
+        foreach (var word in new Words(text))
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            if (i == start) continue;
             if (matched > 0)
             {
                 if (matched == flat.Length || flat[matched] != ' ') return false;
                 matched++;
             }
-            var word = text[start..i];
             if (!flat.AsSpan(matched).StartsWith(word, StringComparison.Ordinal)) return false;
             matched += word.Length;
         }
         return matched == flat.Length;
+    }
+
+    /// <summary>The words of a text, in order, as slices of it.</summary>
+    private ref struct Words(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _end;
+
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        public readonly Words GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            var i = _end;
+            while (i < _text.Length && char.IsWhiteSpace(_text[i])) i++;
+            var start = i;
+            while (i < _text.Length && !char.IsWhiteSpace(_text[i])) i++;
+            _end = i;
+            Current = _text[start..i];
+            return i > start;
+        }
     }
 
     /// <summary>True when the text has no white space but single spaces between words.</summary>
