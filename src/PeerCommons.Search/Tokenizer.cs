@@ -7,7 +7,7 @@ internal ref struct TokenEnumerator
     private readonly ReadOnlySpan<char> _text;
     private int _end; // the separator (or the end of the text) after the current token
 
-    /// <param name="lowered">Text already lower-cased with <see cref="JsText.ToLower"/>.</param>
+    /// <param name="lowered">Text already lower-cased with <see cref="JsText.ToLower(string)"/>.</param>
     public TokenEnumerator(ReadOnlySpan<char> lowered)
     {
         _text = lowered;
