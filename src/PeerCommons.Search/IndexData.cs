@@ -90,6 +90,7 @@ internal sealed class IndexData
     private long[] _pairs = new long[1024]; // (termIndex << 32) | tf
     private int _pairCount;
     private readonly List<TermEntry> _distinct = [];
+    private char[]? _lowered; // the field being tokenized, lower-cased (JsText.ToLower)
     private int _stamp;
 
     public IndexData(List<(string Name, double Boost)> declared, List<string> whitelist, double b, double k1, TrimmerMode trimmer)
@@ -134,13 +135,13 @@ internal sealed class IndexData
             {
                 for (int i = 0; i < input.Items.Length; i++)
                 {
-                    string lowered = JsText.ToLower(input.Items[i] ?? "");
-                    length += AddToken(lowered.AsSpan(), refId, f, stamp, repeat, new Occurrence(-1, 0, -1)) ? 1 : 0;
+                    var lowered = JsText.ToLower(input.Items[i] ?? "", ref _lowered);
+                    length += AddToken(lowered, refId, f, stamp, repeat, new Occurrence(-1, 0, -1)) ? 1 : 0;
                 }
             }
             else if (input.Text is not null)
             {
-                string lowered = JsText.ToLower(input.Text);
+                var lowered = JsText.ToLower(input.Text, ref _lowered);
                 int tokenIndex = 0;
                 var tokens = new TokenEnumerator(lowered);
                 while (tokens.MoveNext())

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,6 +15,10 @@ internal static class JsText
         return IsJsWhiteSpaceNonAscii(c);
     }
 
+    /// <summary>Every code unit <see cref="IsSeparator"/> matches, for <c>IndexOfAny</c>.</summary>
+    public static readonly SearchValues<char> Separators =
+        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsSeparator).ToArray());
+
     /// <summary>JS <c>\s</c> beyond ASCII: U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.</summary>
     private static bool IsJsWhiteSpaceNonAscii(char c) =>
         c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' ||
@@ -24,76 +29,66 @@ internal static class JsText
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';
 
     /// <summary>Lower-cases like JavaScript's <c>String.prototype.toLowerCase</c> (Unicode default case
-    /// conversion, including the final-sigma rule and U+0130 → "i̇"). ASCII-only input takes a fast path.</summary>
+    /// conversion, including the final-sigma rule and U+0130 → "i̇"). Text with nothing to lower is returned as is.</summary>
     public static string ToLower(string s)
     {
-        int firstNonAsciiOrUpper = -1;
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            if (c >= 0x80 || (uint)(c - 'A') <= 'Z' - 'A')
-            {
-                firstNonAsciiOrUpper = i;
-                break;
-            }
-        }
-        if (firstNonAsciiOrUpper < 0) return s;
-
-        bool allAscii = true;
-        for (int i = firstNonAsciiOrUpper; i < s.Length; i++)
-        {
-            if (s[i] >= 0x80) { allAscii = false; break; }
-        }
-        if (allAscii)
-        {
-            return string.Create(s.Length, s, static (dst, src) =>
-            {
-                for (int i = 0; i < src.Length; i++)
-                {
-                    char c = src[i];
-                    dst[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
-                }
-            });
-        }
-        return ToLowerUnicode(s);
+        char[]? buffer = null;
+        var lowered = ToLower(s, ref buffer);
+        return buffer is null ? s : new string(lowered);
     }
 
-    private static string ToLowerUnicode(string s)
+    /// <summary>
+    /// <see cref="ToLower(string)"/> into <paramref name="buffer"/>, grown when too small and kept by the caller
+    /// for the next text: the index lowers every field of every document, and a new string each time was a
+    /// tenth of the index's allocations. Returns <paramref name="s"/> itself when nothing needs lowering
+    /// (leaving the buffer as it was); otherwise a slice of the buffer, valid until its next use.
+    /// </summary>
+    public static ReadOnlySpan<char> ToLower(string s, ref char[]? buffer)
     {
-        var sb = new StringBuilder(s.Length + 8);
-        for (int i = 0; i < s.Length; i++)
+        int first = 0;
+        while (first < s.Length && s[first] < 0x80 && (uint)(s[first] - 'A') > 'Z' - 'A') first++;
+        if (first == s.Length) return s;
+
+        // U+0130 is the one code unit that lowers to two; everything else keeps its length.
+        if (buffer is null || buffer.Length < 2 * s.Length) buffer = new char[Math.Max(2 * s.Length, 256)];
+        var dst = buffer.AsSpan();
+        s.AsSpan(0, first).CopyTo(dst);
+        int written = first;
+        for (int i = first; i < s.Length;)
         {
+            // ASCII runs in bulk; Ascii.ToLower stops at the first code unit beyond ASCII.
+            Ascii.ToLower(s.AsSpan(i), dst[written..], out int ascii);
+            i += ascii;
+            written += ascii;
+            if (i == s.Length) break;
             char c = s[i];
-            if (c < 0x80)
-            {
-                sb.Append((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c);
-            }
-            else if (c == '\u0130')
+            if (c == '\u0130')
             {
                 // SpecialCasing: LATIN CAPITAL LETTER I WITH DOT ABOVE lower-cases to i + COMBINING DOT ABOVE.
-                sb.Append('i').Append('\u0307');
+                dst[written++] = 'i';
+                dst[written++] = '\u0307';
             }
             else if (c == '\u03A3')
             {
-                sb.Append(IsFinalSigma(s, i) ? '\u03C2' : '\u03C3');
+                dst[written++] = IsFinalSigma(s, i) ? '\u03C2' : '\u03C3';
             }
             else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
             {
-                var rune = Rune.ToLowerInvariant(new Rune(c, s[i + 1]));
-                sb.Append(rune.ToString());
+                written += Rune.ToLowerInvariant(new Rune(c, s[i + 1])).EncodeToUtf16(dst[written..]);
                 i++;
             }
             else if (c is '\uA7CE' or '\uA7D2' or '\uA7D4')
             {
                 // Unicode 16 additions that .NET's casing tables do not know yet; each lower-cases to the next code point.
-                sb.Append((char)(c + 1));
+                dst[written++] = (char)(c + 1);
             }
             else
             {
-                sb.Append(char.ToLowerInvariant(c));
+                dst[written++] = char.ToLowerInvariant(c);
             }
+            i++;
         }
-        return sb.ToString();
+        return dst[..written];
     }
 
     // Unicode Final_Sigma: preceded by a cased letter (skipping case-ignorable characters)

@@ -214,14 +214,16 @@ public static class PartitionedIndexWriter
         return true;
     }
 
-    /// <summary>JavaScript's <c>n.toString(36)</c>.</summary>
+    /// <summary>JavaScript's <c>n.toString(36)</c> (empty for a negative number).</summary>
     public static string Base36(int n)
     {
+        // Called for every document (its ref, its store part's name) and once more per ref for the manifest.
         const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
         if (n == 0) return "0";
-        var text = new StringBuilder();
-        for (; n > 0; n /= 36) text.Insert(0, digits[n % 36]);
-        return text.ToString();
+        Span<char> text = stackalloc char[6]; // int.MaxValue has 6 base-36 digits
+        var start = text.Length;
+        for (; n > 0; n /= 36) text[--start] = digits[n % 36];
+        return new string(text[start..]);
     }
 
     /// <summary>The parts' folder is named by their content, so a browser never mixes parts of two builds,

@@ -5,14 +5,12 @@ namespace PeerCommons.Search;
 internal ref struct TokenEnumerator
 {
     private readonly ReadOnlySpan<char> _text;
-    private int _start;
-    private int _end;
+    private int _end; // the separator (or the end of the text) after the current token
 
-    /// <param name="lowered">Text already lower-cased with <see cref="JsText.ToLower"/>.</param>
+    /// <param name="lowered">Text already lower-cased with <see cref="JsText.ToLower(string)"/>.</param>
     public TokenEnumerator(ReadOnlySpan<char> lowered)
     {
         _text = lowered;
-        _start = 0;
         _end = -1;
         TokenStart = 0;
         TokenLength = 0;
@@ -25,16 +23,15 @@ internal ref struct TokenEnumerator
     public bool MoveNext()
     {
         var text = _text;
-        for (int end = _end + 1; end <= text.Length; end++)
+        for (int start = _end + 1; start <= text.Length; start = _end + 1)
         {
-            if (end < text.Length && !JsText.IsSeparator(text[end])) continue;
-            int start = _start;
-            _start = end + 1;
-            if (end > start)
+            // Separators found with a vectorized search: most of a document is words.
+            int next = start < text.Length ? text[start..].IndexOfAny(JsText.Separators) : -1;
+            _end = next < 0 ? text.Length : start + next;
+            if (_end > start)
             {
-                _end = end;
                 TokenStart = start;
-                TokenLength = end - start;
+                TokenLength = _end - start;
                 return true;
             }
         }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PeerCommons.Search;
 using PeerCommons.Write;
@@ -28,8 +27,6 @@ public static class SearchStore
     /// </summary>
     public const int DocumentsPerPart = 1;
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>What was written, for the build report: raw bytes of every part; gzipped (as a host sends them)
     /// the facets, and a document part's median and largest, measured on a sample (<see cref="Gzip.SampledMedianAndLargest"/>).</summary>
     public sealed record Sizes(long RawBytes, long FacetsGzipBytes, int DocumentParts, long DocumentGzipMedian, long DocumentGzipMax, int TagParts);
@@ -38,21 +35,23 @@ public static class SearchStore
     public static Sizes Write(IReadOnlyList<SearchDocument> documents, IOutputSink sink)
     {
         var tags = documents.SelectMany(d => d.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var facets = Script("window.PeerCommonsSearchFacets=", Facets(documents, tags));
+        using var script = new ScriptWriter();
+        var facets = Facets(script, documents, tags).ToArray();
         sink.Write(FacetsPath, facets);
 
         // Thousands of small files: written in parallel, since creating a file costs more than its bytes
         // (25,108 parts took 37 s one after another on a busy 2-core machine). Each part is whole in itself.
         var parts = (documents.Count + DocumentsPerPart - 1) / DocumentsPerPart;
         var partLengths = new int[parts];
-        Parallel.For(0, parts, part =>
+        Parallel.For(0, parts, () => new ScriptWriter(), (part, _, writer) =>
         {
-            var bytes = DocumentScript(documents, part);
+            var bytes = DocumentScript(writer, documents, part);
             partLengths[part] = bytes.Length;
             sink.Write(DocumentPath(part), bytes);
-        });
+            return writer;
+        }, writer => writer.Dispose());
         var bySize = Enumerable.Range(0, parts).OrderBy(p => partLengths[p]).ToArray();
-        var (median, largest) = Gzip.SampledMedianAndLargest(parts, i => DocumentScript(documents, bySize[i]));
+        var (median, largest) = Gzip.SampledMedianAndLargest(parts, i => DocumentScript(script, documents, bySize[i]).ToArray());
 
         var refsByTag = Enumerable.Range(0, documents.Count)
             .SelectMany(r => documents[r].Tags.Distinct(StringComparer.Ordinal).Select(tag => (tag, r)))
@@ -60,42 +59,55 @@ public static class SearchStore
         long tagBytes = 0;
         for (var t = 0; t < tags.Count; t++)
         {
-            var bytes = Script($"(window.PeerCommonsSearchTags=window.PeerCommonsSearchTags||{{}})[{t}]=", Deltas(refsByTag[tags[t]]));
+            var json = script.Begin("(window.PeerCommonsSearchTags=window.PeerCommonsSearchTags||{})["u8, t);
+            Deltas(json, refsByTag[tags[t]]);
+            var bytes = script.End();
             tagBytes += bytes.Length;
             sink.Write(TagPath(t), bytes);
         }
         return new Sizes(facets.Length + partLengths.Sum(l => (long)l) + tagBytes, Gzip.Length(facets), parts, median, largest, tags.Count);
     }
 
-    private static byte[] DocumentScript(IReadOnlyList<SearchDocument> documents, int part)
+    private static ReadOnlySpan<byte> DocumentScript(ScriptWriter script, IReadOnlyList<SearchDocument> documents, int part)
     {
         var first = part * DocumentsPerPart;
-        var rows = Enumerable.Range(first, Math.Min(DocumentsPerPart, documents.Count - first)).Select(r => Row(documents[r])).ToList();
-        return Script($"(window.PeerCommonsSearchDocs=window.PeerCommonsSearchDocs||{{}})[{first}]=", rows);
+        var json = script.Begin("(window.PeerCommonsSearchDocs=window.PeerCommonsSearchDocs||{})["u8, first);
+        json.WriteStartArray();
+        for (var r = first; r < Math.Min(first + DocumentsPerPart, documents.Count); r++) Row(json, documents[r]);
+        json.WriteEndArray();
+        return script.End();
     }
 
     public static string DocumentPath(int part) => $"{DocumentsFolder}/{PartitionedIndexWriter.Base36(part)}.js";
 
     public static string TagPath(int tag) => $"{TagsFolder}/{PartitionedIndexWriter.Base36(tag)}.js";
 
-    private static object Facets(IReadOnlyList<SearchDocument> documents, IReadOnlyList<string> tags)
+    private static ReadOnlySpan<byte> Facets(ScriptWriter script, IReadOnlyList<SearchDocument> documents, IReadOnlyList<string> tags)
     {
         var kinds = documents.Select(d => d.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var communities = documents.Where(d => d.CommunityId is not null)
             .Select(d => (Id: d.CommunityId!, Title: d.CommunityTitle ?? d.CommunityId!))
             .DistinctBy(c => c.Id).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         var communityCodes = communities.Select((c, i) => (c.Id, Code: i + 1)).ToDictionary(c => c.Id, c => c.Code, StringComparer.Ordinal);
-        return new Dictionary<string, object>
-        {
-            ["perPart"] = DocumentsPerPart,
-            ["count"] = documents.Count,
-            ["kinds"] = kinds,
-            ["kindRuns"] = Runs(documents.Select(d => kinds.IndexOf(d.Kind))),
-            // Code 0 is "no community" (entries); community n is communities[n - 1].
-            ["communities"] = communities.Select(c => new[] { c.Id, c.Title }).ToList(),
-            ["communityRuns"] = Runs(documents.Select(d => d.CommunityId is { } id ? communityCodes[id] : 0)),
-            ["tags"] = tags,
-        };
+
+        var json = script.Begin("window.PeerCommonsSearchFacets="u8);
+        json.WriteStartObject();
+        json.WriteNumber("perPart", DocumentsPerPart);
+        json.WriteNumber("count", documents.Count);
+        json.WritePropertyName("kinds");
+        Strings(json, kinds);
+        json.WritePropertyName("kindRuns");
+        Runs(json, documents.Select(d => kinds.IndexOf(d.Kind)));
+        // Code 0 is "no community" (entries); community n is communities[n - 1].
+        json.WriteStartArray("communities");
+        foreach (var (id, title) in communities) Strings(json, [id, title]);
+        json.WriteEndArray();
+        json.WritePropertyName("communityRuns");
+        Runs(json, documents.Select(d => d.CommunityId is { } id ? communityCodes[id] : 0));
+        json.WritePropertyName("tags");
+        Strings(json, tags);
+        json.WriteEndObject();
+        return script.End();
     }
 
     /// <summary>
@@ -103,14 +115,41 @@ public static class SearchStore
     /// [title, url, kind, summary, tags, community id, community title, target title, voice, [[id, heading, text], …]],
     /// a section's id and heading being null for the text before the first heading.
     /// </summary>
-    private static object?[] Row(SearchDocument d) =>
-    [
-        d.Title, d.Url, d.Kind, d.Summary, d.Tags, d.CommunityId, d.CommunityTitle, d.Target, d.Voice,
-        d.Sections.Select(s => new object?[] { s.Id, s.Heading, s.Text }).ToList(),
-    ];
+    private static void Row(Utf8JsonWriter json, SearchDocument d)
+    {
+        json.WriteStartArray();
+        json.WriteStringValue(d.Title);
+        json.WriteStringValue(d.Url);
+        json.WriteStringValue(d.Kind);
+        json.WriteStringValue(d.Summary);
+        Strings(json, d.Tags);
+        json.WriteStringValue(d.CommunityId);
+        json.WriteStringValue(d.CommunityTitle);
+        json.WriteStringValue(d.Target);
+        json.WriteStringValue(d.Voice);
+        json.WriteStartArray();
+        foreach (var section in d.Sections) Strings(json, [section.Id, section.Heading, section.Text]);
+        json.WriteEndArray();
+        json.WriteEndArray();
+    }
+
+    /// <summary>Strings as a JSON array, null as null.</summary>
+    private static void Strings(Utf8JsonWriter json, ReadOnlySpan<string?> values)
+    {
+        json.WriteStartArray();
+        foreach (var value in values) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    private static void Strings(Utf8JsonWriter json, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray();
+        for (var i = 0; i < values.Count; i++) json.WriteStringValue(values[i]);
+        json.WriteEndArray();
+    }
 
     /// <summary>Run-length code over refs: [code, how many refs in a row have it, code, count, …].</summary>
-    private static List<int> Runs(IEnumerable<int> codes)
+    private static void Runs(Utf8JsonWriter json, IEnumerable<int> codes)
     {
         var runs = new List<int>();
         foreach (var code in codes)
@@ -118,15 +157,21 @@ public static class SearchStore
             if (runs.Count > 0 && runs[^2] == code) runs[^1]++;
             else { runs.Add(code); runs.Add(1); }
         }
-        return runs;
+        json.WriteStartArray();
+        foreach (var value in runs) json.WriteNumberValue(value);
+        json.WriteEndArray();
     }
 
-    private static List<int> Deltas(IEnumerable<int> sorted)
+    /// <summary>Ascending refs as the first and the differences between neighbours.</summary>
+    private static void Deltas(Utf8JsonWriter json, IEnumerable<int> sorted)
     {
         var previous = 0;
-        return sorted.Select(r => { var d = r - previous; previous = r; return d; }).ToList();
+        json.WriteStartArray();
+        foreach (var r in sorted)
+        {
+            json.WriteNumberValue(r - previous);
+            previous = r;
+        }
+        json.WriteEndArray();
     }
-
-    private static byte[] Script(string prefix, object value) =>
-        [.. System.Text.Encoding.UTF8.GetBytes(prefix), .. JsonSerializer.SerializeToUtf8Bytes(value, Json), .. System.Text.Encoding.UTF8.GetBytes(";\n")];
 }

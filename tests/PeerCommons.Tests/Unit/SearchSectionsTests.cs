@@ -37,4 +37,15 @@ public sealed class SearchSectionsTests
         Assert.Equal([new SearchSection(null, null, "A note. Two lines.")], SearchDocument.Sectioned("A note.\n  Two   lines.\n", []));
         Assert.Empty(SearchDocument.Sectioned("\n \n", []));
     }
+
+    [Fact]
+    public void A_heading_is_found_whatever_its_spacing_but_only_as_a_whole_line()
+    {
+        // "Practice in pairs" starts like the heading "Practice" and is not it; the heading's own line has a tab.
+        var body = "Practice in pairs\n \tPractice  \nNotes\tin  pairs.\n";
+        var sections = SearchDocument.Sectioned(body, [Heading("practice", "Practice", 2)]);
+        Assert.Equal(
+            [new SearchSection(null, null, "Practice in pairs"), new SearchSection("practice", "Practice", "Notes in pairs.")],
+            sections);
+    }
 }
