@@ -80,16 +80,32 @@ public sealed class RenderContext
     public string EntryLink(string fromPage, Entry target, string? anchor = null) =>
         SitePaths.Relative(fromPage, target.Url + (anchor is null ? "" : "#" + anchor));
 
+    /// <summary>
+    /// The entry as a list item (in related lists, community groups and index pages) on a page. Its links
+    /// depend only on how far the page is from the root, so outside a recording of what pages read (see
+    /// <see cref="PageReads"/>: a cached item would skip the reads it reports) each entry's item is made once
+    /// per folder depth and shared: an entry is listed as related on many pages.
+    /// </summary>
     public ListItemView ListItem(string fromPage, Entry entry)
+    {
+        var upToRoot = SitePaths.UpToRoot(fromPage);
+        if (PageReads.Recording) return CreateListItem(upToRoot, entry);
+        return _listItems.GetOrAdd((entry, upToRoot), static (key, context) => context.CreateListItem(key.UpToRoot, key.Entry), this);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Entry Entry, string UpToRoot), ListItemView> _listItems = new();
+
+    /// <param name="upToRoot">The way up from the page to the site root (<see cref="SitePaths.UpToRoot"/>).</param>
+    private ListItemView CreateListItem(string upToRoot, Entry entry)
     {
         var communities = CommunitiesAnnotating(entry);
         return new ListItemView(
             Html.Escape(entry.Title),
-            EntryLink(fromPage, entry),
+            SitePaths.FromRoot(upToRoot, entry.Url),
             Html.Escape(entry.Summary),
             Html.Escape(entry.Kind.Label()),
             Html.Escape(MetaLine(entry)),
-            entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(fromPage, $"tags/{t}/"))).ToList())
+            entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.FromRoot(upToRoot, $"tags/{t}/"))).ToList())
         {
             Communities = communities.Count,
             CommunityIds = string.Join(' ', communities),
