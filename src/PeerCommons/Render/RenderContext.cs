@@ -89,11 +89,18 @@ public sealed class RenderContext
     public ListItemView ListItem(string fromPage, Entry entry)
     {
         var upToRoot = SitePaths.UpToRoot(fromPage);
-        if (PageReads.Recording) return CreateListItem(upToRoot, entry);
-        return _listItems.GetOrAdd((entry, upToRoot), static (key, context) => context.CreateListItem(key.UpToRoot, key.Entry), this);
+        var depth = upToRoot.Length / "../".Length;
+        if (PageReads.Recording || depth >= MaxCachedDepth) return CreateListItem(upToRoot, entry);
+        var byDepth = _listItems.GetOrAdd(entry, static _ => new ListItemView?[MaxCachedDepth]);
+        // Two workers may make the same item at once: equal items, and either is kept.
+        return byDepth[depth] ??= CreateListItem(upToRoot, entry);
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Entry Entry, string UpToRoot), ListItemView> _listItems = new();
+    /// <summary>Pages lie a few folders deep (a trainer view of a module: four).</summary>
+    private const int MaxCachedDepth = 8;
+
+    /// <summary>Each entry's list items, by the folder depth of the page they are on (looked up by reference: an entry is one object per build).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Entry, ListItemView?[]> _listItems = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="upToRoot">The way up from the page to the site root (<see cref="SitePaths.UpToRoot"/>).</param>
     private ListItemView CreateListItem(string upToRoot, Entry entry)
