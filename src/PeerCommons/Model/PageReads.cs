@@ -31,6 +31,9 @@ public sealed class PageReads
         public void Dispose() => t_current = previous;
     }
 
+    /// <summary>True while this thread records: what a page reads may then not be taken from a cache.</summary>
+    public static bool Recording => t_current is not null;
+
     /// <summary>Reports a read to the recording of this thread, if there is one.</summary>
     public static void Note(string token) => t_current?._tokens.Add(token);
 

@@ -71,7 +71,6 @@ public static class EntryPageBuilder
             Canonical = site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl + SitePaths.FileOf(entry.Url)[..^"index.html".Length]) : null,
             PageUrl = site.Config.BaseUrl is { } pageBase ? Html.Escape(pageBase + SitePaths.FileOf(page)[..^"index.html".Length]) : null,
             Breadcrumbs = Breadcrumbs(entry, page, curriculum, trainer, context),
-            BodyHtml = string.Concat(sections.Select(x => x.Html)),
             Sections = sections,
             Toc = Toc(headings.Where(h => trainer || !h.InContainer).ToList()),
             Facts = FactsBuilder.For(entry, page, context),

@@ -80,16 +80,39 @@ public sealed class RenderContext
     public string EntryLink(string fromPage, Entry target, string? anchor = null) =>
         SitePaths.Relative(fromPage, target.Url + (anchor is null ? "" : "#" + anchor));
 
+    /// <summary>
+    /// The entry as a list item (in related lists, community groups and index pages) on a page. Its links
+    /// depend only on how far the page is from the root, so outside a recording of what pages read (see
+    /// <see cref="PageReads"/>: a cached item would skip the reads it reports) each entry's item is made once
+    /// per folder depth and shared: an entry is listed as related on many pages.
+    /// </summary>
     public ListItemView ListItem(string fromPage, Entry entry)
+    {
+        var upToRoot = SitePaths.UpToRoot(fromPage);
+        var depth = upToRoot.Length / "../".Length;
+        if (PageReads.Recording || depth >= MaxCachedDepth) return CreateListItem(upToRoot, entry);
+        var byDepth = _listItems.GetOrAdd(entry, static _ => new ListItemView?[MaxCachedDepth]);
+        // Two workers may make the same item at once: equal items, and either is kept.
+        return byDepth[depth] ??= CreateListItem(upToRoot, entry);
+    }
+
+    /// <summary>Pages lie a few folders deep (a trainer view of a module: four).</summary>
+    private const int MaxCachedDepth = 8;
+
+    /// <summary>Each entry's list items, by the folder depth of the page they are on (looked up by reference: an entry is one object per build).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Entry, ListItemView?[]> _listItems = new(ReferenceEqualityComparer.Instance);
+
+    /// <param name="upToRoot">The way up from the page to the site root (<see cref="SitePaths.UpToRoot"/>).</param>
+    private ListItemView CreateListItem(string upToRoot, Entry entry)
     {
         var communities = CommunitiesAnnotating(entry);
         return new ListItemView(
             Html.Escape(entry.Title),
-            EntryLink(fromPage, entry),
+            SitePaths.FromRoot(upToRoot, entry.Url),
             Html.Escape(entry.Summary),
             Html.Escape(entry.Kind.Label()),
             Html.Escape(MetaLine(entry)),
-            entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(fromPage, $"tags/{t}/"))).ToList())
+            entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.FromRoot(upToRoot, $"tags/{t}/"))).ToList())
         {
             Communities = communities.Count,
             CommunityIds = string.Join(' ', communities),

@@ -128,6 +128,12 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
         if (link.StartsWith('/') || link.Contains(':')) return null;
         var cut = link.IndexOfAny(['?', '#']);
         if (cut >= 0) link = link[..cut];
+        // How every page links the site's own assets: up to the root, then down by plain names. Resolved
+        // without splitting the page's path and the link (this runs for every asset of every page).
+        var down = link.AsSpan();
+        var ups = 0;
+        while (down.StartsWith("../")) { down = down[3..]; ups++; }
+        if (ups == page.AsSpan().Count('/') && IsPlainPath(down)) return down.ToString();
         var parts = new List<string>(page.Split('/')[..^1]);
         foreach (var segment in link.Split('/'))
         {
@@ -135,6 +141,17 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
             else if (segment is not ("." or "")) parts.Add(segment);
         }
         return string.Join('/', parts);
+    }
+
+    /// <summary>True for names joined by single slashes, none of them "." or "..".</summary>
+    private static bool IsPlainPath(ReadOnlySpan<char> path)
+    {
+        foreach (var segment in path.Split('/'))
+        {
+            var name = path[segment];
+            if (name.IsEmpty || name is "." or "..") return false;
+        }
+        return true;
     }
 
 }

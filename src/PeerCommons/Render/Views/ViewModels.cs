@@ -127,7 +127,10 @@ public sealed class PageView
     /// <summary>The absolute URL of this very page (the trainer view's own, where canonical names the learner view), when site.yaml has base_url; read by site.js to copy links.</summary>
     public string? PageUrl { get; init; }
     public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
-    public string BodyHtml { get; init; } = "";
+    /// <summary>The whole body: as given, or else its sections joined, made only if a template prints it
+    /// (the bundled entry templates print the sections, and a long body would be one more large string per page).</summary>
+    public string BodyHtml { get => _bodyHtml ??= string.Concat(Sections.Select(s => s.Html)); init => _bodyHtml = value; }
+    private string? _bodyHtml;
     /// <summary>The body split at headings, so annotations aimed at a section appear right after it.</summary>
     public IReadOnlyList<BodySectionView> Sections { get; init; } = [];
     public IReadOnlyList<TocItem> Toc { get; init; } = [];
