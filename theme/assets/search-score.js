@@ -140,7 +140,26 @@
       results.push(new Hit(m.refOf(n), total, n));
     });
 
-    return results.sort(function (a, b) { return b.score - a.score; });
+    return byScore(results);
+  }
+
+  /* lunr's results.sort(function (a, b) { return b.score - a.score; }), a stable sort, without calling a
+     comparator some 300,000 times for 20,000 results: the scores sorted natively, then each result put, in
+     its order, after the results of higher scores and those of its score before it. */
+  function byScore(hits) {
+    var count = hits.length, sorted = new Float64Array(count), placed = new Int32Array(count), out = new Array(count);
+    for (var i = 0; i < count; i++) sorted[i] = hits[i].score;
+    sorted.sort();
+    for (var h = 0; h < count; h++) {
+      var score = hits[h].score, low = 0, high = count;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (sorted[middle] > score) high = middle; else low = middle + 1;
+      }
+      var higher = count - low;
+      out[higher + placed[higher]++] = hits[h];
+    }
+    return out;
   }
 
   /* A document's lunr.MatchData: per matching field, in the document's field order, a MatchData made with the
