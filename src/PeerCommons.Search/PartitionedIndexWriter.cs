@@ -48,8 +48,8 @@ public static class PartitionedIndexWriter
         var lexicon = Lexicon(terms);
         var folder = Stamp(bodies.Append(lexicon));
 
-        var parts = bodies.Select((body, i) => new IndexFile($"{folder}/{i}.js", Script($"{folder}/{i}", body))).ToList();
-        var termsFile = new IndexFile($"{folder}/terms.js", Script($"{folder}/terms", lexicon));
+        var parts = bodies.Select((body, i) => new IndexFile($"{folder}/{i}.js", ParsedScript($"{folder}/{i}", body))).ToList();
+        var termsFile = new IndexFile($"{folder}/terms.js", ParsedScript($"{folder}/terms", lexicon));
         var manifest = new IndexFile(ManifestName, Script("index", Manifest(index, folder, boundaries)));
         return new PartitionedIndex(manifest, parts, boundaries, termsFile, counts);
     }
@@ -243,5 +243,26 @@ public static class PartitionedIndexWriter
         json.CopyTo(script, head.Length);
         ");\n"u8.CopyTo(script.AsSpan(head.Length + json.Length));
         return script;
+    }
+
+    /// <summary>A script that registers <paramref name="json"/> through <c>JSON.parse("…")</c> rather than as a
+    /// literal: browsers parse a large JSON string about three times faster than the same array written as
+    /// script, which a keystroke that loads several parts of a large site feels. The registered data is the same.</summary>
+    private static byte[] ParsedScript(string key, byte[] json)
+    {
+        var script = new MemoryStream(json.Length + json.Length / 8 + 64);
+        script.Write(Encoding.UTF8.GetBytes(Register + "\"" + key + "\",JSON.parse(\""));
+        // The JSON as a JavaScript string: quotes and backslashes escaped (JSON has no raw line breaks).
+        var rest = json.AsSpan();
+        for (var at = rest.IndexOfAny((byte)'"', (byte)'\\'); at >= 0; at = rest.IndexOfAny((byte)'"', (byte)'\\'))
+        {
+            script.Write(rest[..at]);
+            script.WriteByte((byte)'\\');
+            script.WriteByte(rest[at]);
+            rest = rest[(at + 1)..];
+        }
+        script.Write(rest);
+        script.Write("\"));\n"u8);
+        return script.ToArray();
     }
 }

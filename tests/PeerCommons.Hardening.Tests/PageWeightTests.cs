@@ -133,7 +133,7 @@ public sealed class PageWeightTests(StarterSite starter) : IClassFixture<Starter
             Assert.DoesNotContain(document.QuerySelectorAll("link[rel~=preload], link[rel~=modulepreload], link[rel~=prefetch]"), _ => true);
         }
         var assets = Directory.GetFiles(Path.Combine(starter.Output, "assets")).Select(Path.GetFileName).ToList();
-        Assert.All(assets, a => Assert.Matches(@"^((site|search|search-reader|search-parts|search-excerpt|print|lunr\.min|not-found|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.(css|js)|favicon\.[0-9a-f]{10}\.svg)$", a!));
+        Assert.All(assets, a => Assert.Matches(@"^((site|search|search-reader|search-score|search-parts|search-excerpt|print|lunr\.min|not-found|propose|propose-rules|propose-fields|markdown-it\.min)\.[0-9a-f]{10}\.(css|js)|favicon\.[0-9a-f]{10}\.svg)$", a!));
     }
 
     [Fact]

@@ -129,8 +129,9 @@ public class PartitionedIndexTests
         var term = "garden";
         var partPath = Path.Combine(Path.GetDirectoryName(written.ManifestPath)!, written.Parts.Parts[written.Parts.PartOf(term)].Path);
         var text = File.ReadAllText(partPath);
-        // The row of the term: [term, _index, docs, weights, …]; add 0.001 to its first title weight.
-        var row = Regex.Match(text, "\\[\"" + term + "\",\\d+,\\[[\\d,]*\\],\\[(\\d+)");
+        // The row of the term: [term, _index, docs, weights, …] (inside JSON.parse("…"), its quotes escaped);
+        // add 0.001 to its first title weight.
+        var row = Regex.Match(text, "\\[\\\\\"" + term + "\\\\\",\\d+,\\[[\\d,]*\\],\\[(\\d+)");
         Assert.True(row.Success, $"no row for '{term}' in {partPath}");
         var weight = row.Groups[1];
         File.WriteAllText(partPath, text[..weight.Index] + (long.Parse(weight.Value) + 1) + text[(weight.Index + weight.Length)..], new UTF8Encoding(false));

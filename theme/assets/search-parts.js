@@ -28,37 +28,59 @@
     return codes;
   }
 
+  /* search-excerpt.js stems every word of the results it shows with lunr.stemmer, keystroke after keystroke,
+     mostly the same words: lunr.stemmer keeps each word's stem once worked out. The index's own pipeline is
+     not touched (lunr.Pipeline.load takes the stemmer lunr registered, not this one). */
+  function rememberStems(lunr) {
+    if (lunr.stemmer.remembers) return;
+    var stem = lunr.stemmer, known = new Map();
+    lunr.stemmer = function (token) {
+      var word = token.toString(), stemmed = known.get(word);
+      if (stemmed === undefined) known.set(word, stemmed = stem(new lunr.Token(word)).toString());
+      return token.update(function () { return stemmed; });
+    };
+    lunr.stemmer.remembers = true;
+  }
+
   /* The parts of one site's index, found from the search form's data attributes (each a link from this page). */
   function open(form) {
     var indexUrl = form.getAttribute("data-index");
     var folder = indexUrl.slice(0, indexUrl.lastIndexOf("/") + 1);
     var lunrUrl = form.getAttribute("data-lunr");
     var readerUrl = form.getAttribute("data-reader");
+    var scoreUrl = form.getAttribute("data-score");
     var index = null, facets = null;
+    /* "" until refresh(); then a query string that makes the browser fetch the store's files again rather
+       than take copies of an older build from its cache (the store's files keep their names across builds). */
+    var fresh = "";
 
     function base36(n) { return n.toString(36); }
 
     /* lunr.js (its parser, stemmer and scoring) and the partitioned index's reader (search-reader.js), which
-       loads the manifest and then only the posting parts each query needs, with this page's script loader. */
+       loads the manifest and then only the posting parts each query needs, with this page's script loader.
+       The three scripts (with the reader's scoring, search-score.js) load side by side: none of them needs
+       another until it answers. */
     function loadIndex() {
       if (!index) {
-        index = loadScript(lunrUrl)
-          .then(function () { return loadScript(readerUrl); })
-          .then(function () { return window.PeerCommonsSearchIndex.open(indexUrl, { load: loadScript }); },
-            function (error) { index = null; throw error; });
+        index = Promise.all([loadScript(lunrUrl), loadScript(readerUrl), loadScript(scoreUrl)])
+          .then(function () {
+            rememberStems(window.lunr);
+            return window.PeerCommonsSearchIndex.open(indexUrl, { load: loadScript });
+          })
+          .catch(function (error) { index = null; throw error; });
       }
       return index;
     }
 
     function loadFacets() {
       if (!facets) {
-        facets = loadScript(folder + "facets.js").then(function () {
+        facets = loadScript(folder + "facets.js" + fresh).then(function () {
           var f = window.PeerCommonsSearchFacets;
           return {
             perPart: f.perPart, kinds: f.kinds, tags: f.tags, communities: f.communities,
             kindOf: unrun(f.kindRuns, f.count), communityOf: unrun(f.communityRuns, f.count)
           };
-        });
+        }, function (error) { facets = null; throw error; });
       }
       return facets;
     }
@@ -66,10 +88,27 @@
     return {
       /* Resolves once lunr.js (its stemmer and stop words, used for excerpts) and the reader are loaded. */
       ready: function () { return loadIndex(); },
-      /* lunr's idx.search with a Promise: [{ref, score, matchData}], refs being base-36 document numbers.
-         Throws (rejects) on text lunr's query parser does not take. */
+      /* Starts loading what every search needs (lunr.js, the reader, the manifest, the facets), so that it
+         arrives while the visitor is still typing. Failures are left for the search to report. */
+      warm: function () {
+        return Promise.all([loadIndex().then(function (idx) { return idx.prepare(); }), loadFacets()])
+          .catch(function () { return null; });
+      },
+      /* lunr's idx.search with a Promise: [{ref, score, matchData, doc}], refs being base-36 document numbers
+         and doc the same number (search-score.js).
+         Rejects with lunr.QueryParseError on text lunr's query parser does not take, and with another
+         error when a part of the index could not be loaded. */
       search: function (query) {
         return loadIndex().then(function (idx) { return idx.search(query); });
+      },
+      /* Forgets everything loaded of the index and the store and loads them again from the server, past
+         the browser's cache: after the site was rebuilt, parts named by an older manifest are gone and the
+         store's files no longer match what was loaded. */
+      refresh: function () {
+        fresh = "?v=" + Date.now().toString(36);
+        facets = null;
+        window.PeerCommonsSearchDocs = {};
+        return loadIndex().then(function (idx) { idx.refresh(); });
       },
       facets: loadFacets,
       /* Loads the documents of these refs (numbers), resolving to an object from ref number to document. */
@@ -78,11 +117,12 @@
           var parts = {};
           refs.forEach(function (ref) { parts[Math.floor(ref / f.perPart)] = true; });
           return Promise.all(Object.keys(parts).map(function (part) {
-            return loadScript(folder + "docs/" + base36(+part) + ".js");
+            return loadScript(folder + "docs/" + base36(+part) + ".js" + fresh);
           })).then(function () {
             var store = window.PeerCommonsSearchDocs, byRef = {};
             refs.forEach(function (ref) {
               var first = ref - ref % f.perPart;
+              if (!store[first]) throw new Error("the search store has no document " + ref);
               byRef[ref] = toDocument(store[first][ref - first]);
             });
             return byRef;
@@ -91,7 +131,7 @@
       },
       /* The refs (numbers) carrying the tag at this position of facets.tags, as an object used as a set. */
       tagged: function (tag) {
-        return loadScript(folder + "tags/" + base36(tag) + ".js").then(function () {
+        return loadScript(folder + "tags/" + base36(tag) + ".js" + fresh).then(function () {
           var set = {}, n = 0, deltas = window.PeerCommonsSearchTags[tag];
           for (var i = 0; i < deltas.length; i++) { n += deltas[i]; set[n] = true; }
           return set;

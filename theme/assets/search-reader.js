@@ -24,9 +24,47 @@
     });
   }
 
+  /* lunr enumerates a posting's refs with Object.keys: refs that are array indices ("0", "7", "10", but not
+     "07" or "a") come first by value, then the others in the order they were set (document order). Each
+     document's rank in that order: an index's value, else NOT_AN_INDEX + its number. Each is worked out
+     the first time it is asked for. */
+  var NOT_AN_INDEX = 4294967296;
+  function keyRanks(refOf, documents) {
+    var ranks = null;
+    return function (n) {
+      if (!ranks) ranks = new Float64Array(documents).fill(-1);
+      if (ranks[n] < 0) {
+        var ref = refOf(n);
+        ranks[n] = /^(0|[1-9][0-9]*)$/.test(ref) && +ref < NOT_AN_INDEX - 1 ? +ref : NOT_AN_INDEX + n;
+      }
+      return ranks[n];
+    };
+  }
+
+  /* Positions of a posting's documents in lunr's enumeration order (see keyRanks): the few whose refs are
+     array indices, by value, then the others as they are (ascending document numbers). */
+  function keyOrder(m, docs) {
+    var indices = [], others = [];
+    for (var i = 0; i < docs.length; i++) (m.keyRank(docs[i]) < NOT_AN_INDEX ? indices : others).push(i);
+    indices.sort(function (a, b) { return m.keyRank(docs[a]) - m.keyRank(docs[b]); });
+    return Int32Array.from(indices.concat(others));
+  }
+
+  /* A decoded posting as lunr's loaded index holds it: { _index, field: { ref: weight } }, refs set in
+     document order (for the round-trip test). */
+  function asLunrPosting(m, entry) {
+    var lunrPosting = { _index: entry.index };
+    m.fields.forEach(function (field, f) {
+      var byRef = Object.create(null), p = entry.fields[f];
+      for (var i = 0; i < p.docs.length; i++) byRef[m.refOf(p.docs[i])] = p.weights[i];
+      lunrPosting[field] = byRef;
+    });
+    return lunrPosting;
+  }
+
   /* Opens the index whose manifest is at manifestUrl (relative to the page, like a script's src).
      options.load(src) -> Promise loads one script (default: a <script src> in the page); options.lunr is
-     lunr.js (default: window.lunr). */
+     lunr.js (default: window.lunr), options.scorer search-score.js (default: window.PeerCommonsSearchScore). */
   function open(manifestUrl, options) {
     options = options || {};
     var load = options.load || insertScript;
@@ -35,8 +73,12 @@
     var manifest = null;
     var postings = Object.create(null);
     var lexicon = null;
+    /* "" until refresh(): then a query string that fetches the manifest past the browser's cache. */
+    var fresh = "";
 
     function lunr() { return options.lunr || root.lunr; }
+    /* search-score.js: lunr's scoring over the loaded postings. */
+    function scorer() { return options.scorer || root.PeerCommonsSearchScore; }
 
     /* Loads one file once; concurrent queries share the load, a failed load may be tried again. */
     function need(key, file) {
@@ -54,16 +96,19 @@
 
     function loadManifest() {
       if (!manifest) {
-        manifest = need("index", manifestUrl.slice(base.length)).then(function (m) {
+        manifest = need("index", manifestUrl.slice(base.length) + fresh).then(function (m) {
           if (m.format !== 1) throw new Error("search index format " + m.format + " is not one this reader knows (1)");
           if (m.version !== lunr().version) throw new Error("search index is for lunr " + m.version + ", the page has " + lunr().version);
+          var refOf = m.refs ? function (n) { return m.refs[n]; } : function (n) { return n.toString(36); };
+          var documents = m.refs ? m.refs.length : m.documents;
           return {
             fields: m.fields,
             pipeline: lunr().Pipeline.load(m.pipeline),
             folder: m.folder,
             bounds: m.bounds,
-            refOf: m.refs ? function (n) { return m.refs[n]; } : function (n) { return n.toString(36); },
-            documents: m.refs ? m.refs.length : m.documents
+            refOf: refOf,
+            keyRank: keyRanks(refOf, documents),
+            documents: documents
           };
         }, function (error) { manifest = null; throw error; });
       }
@@ -110,17 +155,23 @@
       return lexicon;
     }
 
-    /* A term's postings as lunr's loaded index has them: per field an object whose keys are the refs,
-       inserted in document order (so Object.keys enumerates them as lunr's would), valued by weight. */
+    /* A term's postings, decoded once: per field the documents holding it (numbers, ascending), the weight
+       each one's field vector gives it, and the order in which lunr enumerates them (Object.keys of its
+       posting object: refs that are array indices — "0", "1", …, "10" — first, by value; then document order),
+       or null when that is document order. */
     function posting(m, row) {
       var term = row[0];
       if (postings[term]) return postings[term];
-      var entry = { _index: row[1] };
-      m.fields.forEach(function (field, f) {
-        var docs = row[2 + 2 * f], weights = row[3 + 2 * f], byRef = Object.create(null), n = 0;
-        for (var i = 0; i < docs.length; i++) { n += docs[i]; byRef[m.refOf(n)] = weights[i] / 1000; }
-        entry[field] = byRef;
-      });
+      var entry = { term: term, index: row[1], fields: [] };
+      for (var f = 0; f < m.fields.length; f++) {
+        var deltas = row[2 + 2 * f], coded = row[3 + 2 * f], count = deltas.length;
+        var docs = new Int32Array(count), weights = new Float64Array(count), n = 0, indexKeys = false;
+        for (var i = 0; i < count; i++) {
+          n += deltas[i]; docs[i] = n; weights[i] = coded[i] / 1000;
+          if (m.keyRank(n) < NOT_AN_INDEX) indexKeys = true;
+        }
+        entry.fields.push({ docs: docs, weights: weights, order: indexKeys ? keyOrder(m, docs) : null });
+      }
       return (postings[term] = entry);
     }
 
@@ -166,95 +217,7 @@
     }
 
     function rowOf(m, term) {
-      return loading[m.folder + "/" + partOf(m, term)].then(function (rows) { return rows.byTerm[term]; });
-    }
-
-    /* lunr.Index.prototype.query (lunr 2.3.9), with this.invertedIndex[term] read from the loaded parts and
-       each field vector restricted to the query's terms, which gives the same dot product, term for term. */
-    function score(m, query, planned, rows) {
-      var L = lunr(), queryVectors = Object.create(null), matchingFields = Object.create(null),
-          termFieldCache = Object.create(null), requiredMatches = Object.create(null),
-          prohibitedMatches = Object.create(null), byTermIndex = Object.create(null);
-      m.fields.forEach(function (field) { queryVectors[field] = new L.Vector(); });
-
-      query.clauses.forEach(function (clause, c) {
-        var clauseMatches = L.Set.empty;
-        for (var t = 0; t < planned[c].length; t++) {
-          clause.term = planned[c][t].term;
-          var expandedTerms = planned[c][t].expanded;
-          if (expandedTerms.length === 0 && clause.presence === L.Query.presence.REQUIRED) {
-            clause.fields.forEach(function (field) { requiredMatches[field] = L.Set.empty; });
-            break;
-          }
-          expandedTerms.forEach(function (expandedTerm) {
-            var entry = posting(m, rows[expandedTerm]), termIndex = entry._index;
-            byTermIndex[termIndex] = entry;
-            clause.fields.forEach(function (field) {
-              var fieldPosting = entry[field], matchingDocumentRefs = Object.keys(fieldPosting),
-                  termField = expandedTerm + "/" + field, matchingDocumentsSet = new L.Set(matchingDocumentRefs);
-              if (clause.presence === L.Query.presence.REQUIRED) {
-                clauseMatches = clauseMatches.union(matchingDocumentsSet);
-                if (requiredMatches[field] === undefined) requiredMatches[field] = L.Set.complete;
-              }
-              if (clause.presence === L.Query.presence.PROHIBITED) {
-                if (prohibitedMatches[field] === undefined) prohibitedMatches[field] = L.Set.empty;
-                prohibitedMatches[field] = prohibitedMatches[field].union(matchingDocumentsSet);
-                return;
-              }
-              queryVectors[field].upsert(termIndex, clause.boost, function (a, b) { return a + b; });
-              if (termFieldCache[termField]) return;
-              matchingDocumentRefs.forEach(function (ref) {
-                var fieldRef = new L.FieldRef(ref, field), match = matchingFields[fieldRef];
-                if (match === undefined) matchingFields[fieldRef] = new L.MatchData(expandedTerm, field, {});
-                else match.add(expandedTerm, field, {});
-              });
-              termFieldCache[termField] = true;
-            });
-          });
-          if (clause.presence === L.Query.presence.REQUIRED) {
-            clause.fields.forEach(function (field) { requiredMatches[field] = requiredMatches[field].intersect(clauseMatches); });
-          }
-        }
-      });
-
-      var allRequiredMatches = L.Set.complete, allProhibitedMatches = L.Set.empty;
-      m.fields.forEach(function (field) {
-        if (requiredMatches[field]) allRequiredMatches = allRequiredMatches.intersect(requiredMatches[field]);
-        if (prohibitedMatches[field]) allProhibitedMatches = allProhibitedMatches.union(prohibitedMatches[field]);
-      });
-
-      var matchingFieldRefs = Object.keys(matchingFields), results = [], matches = Object.create(null);
-      if (query.isNegated()) {
-        /* Object.keys(fieldVectors): every document's field vectors, in document order. */
-        matchingFieldRefs = [];
-        for (var n = 0; n < m.documents; n++) {
-          m.fields.forEach(function (field) {
-            var key = field + "/" + m.refOf(n);
-            matchingFieldRefs.push(key);
-            matchingFields[key] = new L.MatchData();
-          });
-        }
-      }
-
-      matchingFieldRefs.forEach(function (key) {
-        var fieldRef = L.FieldRef.fromString(key), docRef = fieldRef.docRef;
-        if (!allRequiredMatches.contains(docRef) || allProhibitedMatches.contains(docRef)) return;
-        var queryVector = queryVectors[fieldRef.fieldName], elements = [], q = queryVector.elements;
-        for (var i = 0; i < q.length; i += 2) {
-          var weight = byTermIndex[q[i]][fieldRef.fieldName][docRef];
-          if (weight !== undefined) elements.push(q[i], weight);
-        }
-        var value = queryVector.similarity(new L.Vector(elements)), docMatch = matches[docRef];
-        if (docMatch !== undefined) {
-          docMatch.score += value;
-          docMatch.matchData.combine(matchingFields[fieldRef]);
-        } else {
-          var match = { ref: docRef, score: value, matchData: matchingFields[fieldRef] };
-          matches[docRef] = match;
-          results.push(match);
-        }
-      });
-      return results.sort(function (a, b) { return b.score - a.score; });
+      return loadPart(m, partOf(m, term)).then(function (rows) { return rows.byTerm[term]; });
     }
 
     /* lunr's idx.query(fn): fn builds the lunr.Query. Resolves with [{ref, score, matchData}]. */
@@ -271,7 +234,7 @@
           return Promise.all(terms.map(function (term) { return rowOf(m, term); })).then(function (found) {
             var rows = Object.create(null);
             terms.forEach(function (term, i) { rows[term] = found[i]; });
-            return score(m, built, planned, rows);
+            return scorer().score(lunr(), m, built, planned, function (term) { return posting(m, rows[term]); });
           });
         });
       });
@@ -287,7 +250,7 @@
       return loadManifest().then(function (m) {
         return Promise.all(m.bounds.map(function (b, p) { return loadPart(m, p); })).then(function (parts) {
           var all = Object.create(null);
-          parts.forEach(function (rows) { rows.forEach(function (row) { all[row[0]] = posting(m, row); }); });
+          parts.forEach(function (rows) { rows.forEach(function (row) { all[row[0]] = asLunrPosting(m, posting(m, row)); }); });
           return all;
         });
       });
@@ -297,7 +260,20 @@
       return loadManifest().then(loadLexicon).then(function (lex) { return lex.terms; });
     }
 
-    return { search: search, query: query, decodeAll: decodeAll, terms: terms };
+    /* Forgets the manifest and every part, and fetches the manifest again past the browser's cache: after the
+       site was rebuilt, the parts an older manifest names are gone (each build's parts have their own folder). */
+    function refresh() {
+      fresh = (manifestUrl.indexOf("?") < 0 ? "?" : "&") + "v=" + Date.now().toString(36);
+      loading = Object.create(null);
+      manifest = null;
+      postings = Object.create(null);
+      lexicon = null;
+    }
+
+    /* Loads the manifest ahead of a first query. */
+    function prepare() { return loadManifest().then(function () { return null; }); }
+
+    return { search: search, query: query, decodeAll: decodeAll, terms: terms, prepare: prepare, refresh: refresh };
   }
 
   root.PeerCommonsSearchIndex = { add: add, open: open };

@@ -1,6 +1,7 @@
-/* PeerCommons search: the header box's "/" key, and the search page. Nothing is fetched until a search
-   is made; then search-parts.js loads the index, the facets and the documents of the results shown
-   (a page of PAGE_SIZE at a time), and search-excerpt.js builds each result. */
+/* PeerCommons search: the header box's "/" key, and the search page. Nothing is fetched until the search
+   page's box gets focus (then what every search needs starts loading, while the visitor types) or a search
+   is made; search-parts.js loads the index, the facets and the documents of the results shown (a page of
+   PAGE_SIZE at a time), and search-excerpt.js builds each result. */
 (function () {
   "use strict";
 
@@ -61,14 +62,26 @@
       return parts.ready().then(function () {
         var plain = excerpt.words(text);
         if (!plain.length) return [];
-        return parts.search(text.trim()).catch(function () { return []; }).then(function (found) {
+        return parts.search(text.trim()).catch(notLunrSyntax).then(function (found) {
           if (found.length) return found;
-          return parts.search(excerpt.stems(text).map(function (s) { return s.length >= 3 ? s + "*" : s; }).join(" ")).catch(function () { return []; });
+          return parts.search(excerpt.stems(text).map(function (s) { return s.length >= 3 ? s + "*" : s; }).join(" ")).catch(notLunrSyntax);
         });
       });
     }
 
+    /* Text lunr's parser does not take finds nothing as typed; a part that could not be loaded is an error. */
+    function notLunrSyntax(error) {
+      if (error instanceof window.lunr.QueryParseError) return [];
+      throw error;
+    }
+
+    /* Each menu's options are rebuilt only when what it lists changes: a keystroke seldom changes them, and
+       rebuilding the tag menu's options took a good part of a keystroke's time at 10,000 entries. */
+    var listed = {};
     function fillSelect(select, values, chosen) {
+      var key = chosen + "\n" + values.map(function (pair) { return pair[0]; }).join("\n");
+      if (listed[select.getAttribute("data-filter")] === key) return;
+      listed[select.getAttribute("data-filter")] = key;
       while (select.options.length > 1) select.remove(1);
       values.forEach(function (pair) {
         var option = document.createElement("option");
@@ -142,8 +155,22 @@
         return;
       }
       status.textContent = "Searching\u2026";
-      Promise.all([find(text), parts.facets()]).then(function (answers) {
-        var refs = answers[0].map(function (hit) { return parseInt(hit.ref, 36); }), f = answers[1];
+      answer(ticket, text, chosen).catch(function () {
+        if (ticket !== latest) return null;
+        /* After the site was rebuilt, what this page (or the browser's cache) holds may name parts that are
+           gone: load the index and the store again, once, from the server. */
+        return parts.refresh().then(function () { return answer(ticket, text, chosen); });
+      }).catch(function () {
+        if (ticket !== latest) return;
+        showHelp(text, true);
+        status.textContent = "Search could not be loaded. You can browse the lists of entries instead.";
+      });
+    }
+
+    /* Searches, fills the filters and shows the first page of results for this ticket. */
+    function answer(ticket, text, chosen) {
+      return Promise.all([find(text), parts.facets()]).then(function (answers) {
+        var refs = answers[0].map(function (hit) { return hit.doc; }), f = answers[1];
         if (ticket !== latest) return null;
         fillSelect(filters.kind, present(refs, f.kindOf, f.kinds).map(function (k) { return [k, k]; }), chosen.kind);
         fillSelect(filters.tag, f.tags.map(function (t) { return [t, t]; }), chosen.tag);
@@ -158,10 +185,6 @@
             showHelp(text, shown.length === 0);
           });
         });
-      }).catch(function () {
-        if (ticket !== latest) return;
-        showHelp(text, true);
-        status.textContent = "Search could not be loaded. You can browse the lists of entries instead.";
       });
     }
 
@@ -190,6 +213,8 @@
     if (headerBox) headerBox.value = input.value;
 
     var timer = null;
+    /* What every search needs starts loading when the box gets focus, so it arrives while the visitor types. */
+    input.addEventListener("focus", function () { parts.warm(); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
     Object.keys(filters).forEach(function (k) { filters[k].addEventListener("change", update); });
     page.addEventListener("submit", function (event) { event.preventDefault(); update(); });

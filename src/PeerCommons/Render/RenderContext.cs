@@ -69,6 +69,7 @@ public sealed class RenderContext
             Lunr = Link(Assets.Lunr),
             SearchIndex = Link(SitePaths.SearchIndexManifest),
             SearchReader = Link(Assets.Named("search-reader.js")),
+            SearchScore = Link(Assets.Named("search-score.js")),
             SearchUrl = Link("search/"),
             FeedUrl = Link("feed.xml"),
             SourcesUrl = Link("sources/"),

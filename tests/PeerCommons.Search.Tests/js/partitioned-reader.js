@@ -1,6 +1,7 @@
 'use strict'
-// Opens a partitioned index (PartitionedIndexWriter) with the theme's own reader, theme/assets/search-reader.js,
-// loading each file as the browser would run its <script src>, and records which files it loads.
+// Opens a partitioned index (PartitionedIndexWriter) with the theme's own reader, theme/assets/search-reader.js
+// and its scoring (search-score.js), loading each file as the browser would run its <script src>, and records
+// which files it loads.
 const fs = require('fs')
 const path = require('path')
 const vm = require('vm')
@@ -8,6 +9,7 @@ const { repoRoot, loadLunr } = require('./lunr-path')
 
 const lunr = loadLunr()
 globalThis.lunr = lunr
+require(path.join(repoRoot(), 'theme', 'assets', 'search-score.js'))
 require(path.join(repoRoot(), 'theme', 'assets', 'search-reader.js'))
 
 function open (manifestPath) {

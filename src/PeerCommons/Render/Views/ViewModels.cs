@@ -109,6 +109,8 @@ public sealed class SiteView
     public required string SearchIndex { get; init; }
     /// <summary>The reader of the partitioned index (theme/assets/search-reader.js), loaded by search.js.</summary>
     public required string SearchReader { get; init; }
+    /// <summary>The reader's scoring (theme/assets/search-score.js), loaded beside it.</summary>
+    public required string SearchScore { get; init; }
     public required string SearchUrl { get; init; }
     public required string FeedUrl { get; init; }
     public required string SourcesUrl { get; init; }
