@@ -49,7 +49,7 @@ public sealed class NotFoundPageTests(SiteFixture site)
         // The help link leads to the help page, and no request left the host.
         var help = await page.Page.GotoAsync(loaded.Help);
         Assert.Equal(200, help!.Status);
-        Assert.Empty(page.ForeignRequests.Where(u => u != site.QuickExitUrl));
+        Assert.DoesNotContain(page.ForeignRequests, u => u != site.QuickExitUrl);
     }
 
     [Fact]
