@@ -82,6 +82,8 @@ public sealed class RenderContext
 
     public ListItemView ListItem(string fromPage, Entry entry)
     {
+        // An item shows what the entry's front matter says (its "face"), as a lookup of it would.
+        PageReads.Note(PageReads.EntryPrefix, entry.Key);
         var communities = CommunitiesAnnotating(entry);
         return new ListItemView(
             Html.Escape(entry.Title),
