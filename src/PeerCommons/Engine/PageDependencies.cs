@@ -46,7 +46,7 @@ internal sealed class PageDependencies
 
     /// <summary>
     /// The readers that read something whose value is another on <paramref name="now"/>'s site. A
-    /// token that names one key (its entry, body or headings) can only change when that key's entry
+    /// token that names one key (its entry, body, headings or date) can only change when that key's entry
     /// is another object, so only those of <paramref name="editedKeys"/> are looked at; every list
     /// (annotations, modules, tags, pages...) is, since any edit may bring an entry into it.
     /// </summary>
@@ -70,5 +70,5 @@ internal sealed class PageDependencies
         return null;
     }
 
-    private static readonly string[] OneKeyPrefixes = [PageReads.EntryPrefix, PageReads.BodyPrefix, PageReads.HeadingsPrefix];
+    private static readonly string[] OneKeyPrefixes = [PageReads.EntryPrefix, PageReads.BodyPrefix, PageReads.HeadingsPrefix, PageReads.DatedPrefix];
 }

@@ -29,7 +29,8 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
     /// <summary>True for the reader of an entry's pages: its key (no other reader's prefix).</summary>
     public static bool IsEntryReader(string reader) =>
         !reader.StartsWith(IndexReader, StringComparison.Ordinal) && !reader.StartsWith(RedirectReader, StringComparison.Ordinal)
-        && !reader.StartsWith(ProposeReader, StringComparison.Ordinal) && !reader.StartsWith(ListItemCache.Reader, StringComparison.Ordinal);
+        && !reader.StartsWith(ProposeReader, StringComparison.Ordinal) && !reader.StartsWith(ListItemCache.Reader, StringComparison.Ordinal)
+        && !reader.StartsWith(IncrementalFeeds.Reader, StringComparison.Ordinal);
 
     private readonly Dictionary<string, List<Diagnostic>> _findings = new(StringComparer.Ordinal);
     private List<string> _indexPages = [];
@@ -64,7 +65,6 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         var reads = new ConcurrentDictionary<string, PageReads>(StringComparer.Ordinal);
         PageReads? ReadsOf(string reader) => dependencies is null ? null : reads.GetOrAdd(reader, _ => new PageReads());
         var count = 0;
-        var allFeeds = plan.All || plan.AllFeeds;
         var writer = new PageWriter(context, templates, sink, links);
         Parallel.ForEach(entries, entry =>
         {
@@ -82,10 +82,10 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
                     paths.Add(writer.Write(page, view, "curricula"));
                     Interlocked.Increment(ref count);
                 }
-            // A community's feed goes with its page, and so do its reads (the community's annotations).
+            // In serve a community's feed goes with its page, and so do its reads (build writes every feed at once).
             if (entry.Kind == EntryKind.Community)
             {
-                if (!allFeeds) SiteFeeds.WriteCommunity(entry, context, sink);
+                if (dependencies is not null) SiteFeeds.WriteCommunity(entry, context, sink);
                 paths.Add(SiteFeeds.CommunityPath(entry));
             }
             pages[entry.Key] = paths;
@@ -123,10 +123,8 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
     public void WriteSiteFiles(RenderPlan plan, RenderContext context, ReadPrints prints, IOutputSink sink)
     {
         var site = context.Site;
-        var allFeeds = plan.All || plan.AllFeeds;
         if (plan.All || _redirectsChanged) sink.Write("_redirects", Redirects.NetlifyFile(site));
-        if (allFeeds) feeds.WriteAll(context, sink);
-        else if (plan.RecentFeed) feeds.WriteRecent(context, sink);
+        feeds.Write(plan, context, prints, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         // The propose form's choices follow the lists, the keys and the entries' headings: what it read.
         if (plan.All || plan.Readers.Contains(ProposeReader))

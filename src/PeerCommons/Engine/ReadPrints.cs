@@ -40,6 +40,8 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
         if (After(token, PageReads.ReferencedByPrefix) is { } listed) return List(RenderContext.ReferencedBy.GetValueOrDefault(listed) ?? []);
         if (After(token, PageReads.KindPrefix) is { } folder) return List(EntryKinds.FromFolder(folder) is { } kind ? site.OfKind(kind) : []);
         if (After(token, PageReads.TagPrefix) is { } tag) return List(site.Tagged(tag));
+        if (After(token, PageReads.DatedPrefix) is { } dated) return site.ByKey.GetValueOrDefault(dated) is { } page ? Text(page.Url + "\n" + page.Updated) : 0;
+        if (After(token, PageReads.KindCountPrefix) is { } counted) return EntryKinds.FromFolder(counted) is { } countedKind ? (ulong)site.OfKind(countedKind).Count() : 0;
         if (After(token, PageReads.AliasPrefix) is { } alias) return Text(AliasTargets.GetValueOrDefault(alias) ?? "");
         return token switch
         {

@@ -1,18 +1,14 @@
 namespace PeerCommons.Engine;
 
-/// <summary>What a rebuild renders: everything, or the pages of some entries, the other readers whose reads changed, and feeds.</summary>
+/// <summary>What a rebuild renders: everything, or the pages of some entries, the other readers whose reads changed, feeds and the sitemap.</summary>
 internal sealed class RenderPlan
 {
     public bool All;
     public bool Theme;
     public bool Config;
-    /// <summary>Every feed and the sitemap are written again.</summary>
-    public bool AllFeeds;
-    /// <summary>feed.xml may show other entries.</summary>
-    public bool RecentFeed;
     /// <summary>The keys of the entries whose pages are rendered again.</summary>
     public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
-    /// <summary>Index pages, redirect pages and list items whose reads changed (<see cref="PageDependencies"/>).</summary>
+    /// <summary>Index pages, redirect pages, list items, feed.xml and the sitemap whose reads changed (<see cref="PageDependencies"/>).</summary>
     public HashSet<string> Readers { get; } = new(StringComparer.Ordinal);
 
     public RenderPlan Union(RenderPlan other)
@@ -20,7 +16,6 @@ internal sealed class RenderPlan
         var plan = new RenderPlan
         {
             All = All || other.All, Theme = Theme || other.Theme, Config = Config || other.Config,
-            AllFeeds = AllFeeds || other.AllFeeds, RecentFeed = RecentFeed || other.RecentFeed,
         };
         plan.Keys.UnionWith(Keys); plan.Keys.UnionWith(other.Keys);
         plan.Readers.UnionWith(Readers); plan.Readers.UnionWith(other.Readers);

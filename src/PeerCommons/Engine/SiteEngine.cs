@@ -30,7 +30,6 @@ public sealed class SiteEngine
     private readonly ContentModel _model;
     private readonly SiteChecks _checks;
     private readonly IncrementalReverseLinks _reverseLinks = new();
-    private readonly IncrementalFeeds _feeds = new();
     private readonly ChangePlanner _planner;
     /// <summary>What each page read when it was last rendered (serve only).</summary>
     private readonly PageDependencies? _dependencies;
@@ -70,8 +69,8 @@ public sealed class SiteEngine
         // rebuilds; a single run (build, check) makes everything once, so it records nothing and would only hold the items to the end.
         _checks = new SiteChecks(_root, serving ? new PageDependencies() : null);
         _dependencies = serving ? new PageDependencies() : null;
-        _planner = new ChangePlanner(_feeds, _dependencies ?? new PageDependencies());
-        _renderer = new PageRenderer(_feeds, serving ? new ListItemCache() : null, _dependencies);
+        _planner = new ChangePlanner(_dependencies ?? new PageDependencies());
+        _renderer = new PageRenderer(new IncrementalFeeds(_dependencies), serving ? new ListItemCache() : null, _dependencies);
     }
 
     /// <summary>The engine of one build or check run, which streams the site to a sink and keeps no page.</summary>
@@ -229,7 +228,6 @@ public sealed class SiteEngine
         else
         {
             _pending = work;
-            _feeds.Forget();
         }
         return Done(clock, work, rendered.Count, commit, null);
     }

@@ -62,6 +62,10 @@ public sealed class PageReads
     public const string KindPrefix = "kind:";
     public const string TagPrefix = "tag:";
     public const string AliasPrefix = "al:";
+    /// <summary>A page's address and date, as the sitemap lists it.</summary>
+    public const string DatedPrefix = "d:";
+    /// <summary>How many pages a kind has (how many pages its list has).</summary>
+    public const string KindCountPrefix = "n:";
     /// <summary>Every tag with how many pages use it.</summary>
     public const string TagCounts = "tags";
     /// <summary>The entries the site's feed of recent updates shows.</summary>
