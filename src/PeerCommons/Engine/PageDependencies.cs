@@ -21,7 +21,8 @@ internal sealed class PageDependencies
         _readers.Clear();
     }
 
-    public bool Knows(string reader) => _reads.ContainsKey(reader);
+    /// <summary>What this reader read when it was last made (nothing when unknown).</summary>
+    public IReadOnlyList<string> ReadsOf(string reader) => _reads.GetValueOrDefault(reader) ?? [];
 
     /// <summary>Replaces what this reader read, with the values it read (those of <paramref name="prints"/>'s site).</summary>
     public void Record(string reader, IEnumerable<string> tokens, ReadPrints prints)

@@ -53,12 +53,9 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         var entries = (plan.All ? site.Pages : plan.Keys.Select(k => site.ByKey.GetValueOrDefault(k)).OfType<Entry>()
                 .Where(e => e.Kind != EntryKind.Annotation))
             .Distinct().ToList();
-        var used = (plan.All ? site.Entries : entries.SelectMany(e => Uses(e, site))).Distinct().ToList();
-
-        // The render findings of these files are found again now.
-        var oldEntries = oldSite is null ? [] : plan.Keys.Select(k => oldSite.ByKey.GetValueOrDefault(k)).OfType<Entry>().SelectMany(e => Uses(e, oldSite));
+        // The render findings of the Markdown these pages rendered last time are found again now.
         if (plan.All) _findings.Clear();
-        foreach (var entry in used.Concat(oldEntries)) _findings.Remove(entry.Path);
+        else foreach (var key in plan.Keys) ForgetFindingsOfBodies(dependencies?.ReadsOf(key) ?? [], oldSite, site);
 
         var pages = new ConcurrentDictionary<string, List<string>>(StringComparer.Ordinal);
         // What each reader read, when dependencies are recorded (serve): see PageReads.
@@ -94,6 +91,8 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         {
             if (plan.All) dependencies.Clear();
             foreach (var key in plan.Keys) dependencies.Forget(key);
+            // And the Markdown they render now (a note just aimed at a page, a module just added), whichever page reported it before.
+            if (!plan.All) foreach (var (_, read) in reads) ForgetFindingsOfBodies(read.Tokens, oldSite, site);
         }
 
         var others = new List<(string Page, Func<PageView> View, string Reader)>();
@@ -197,11 +196,15 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         return redirects;
     }
 
-    /// <summary>The entries whose parsed Markdown rendering this entry's pages uses.</summary>
-    private static IEnumerable<Entry> Uses(Entry entry, Site site)
+    /// <summary>Forgets what rendering found in the files of the entries whose Markdown these reads rendered (<see cref="PageReads.Body"/>).</summary>
+    private void ForgetFindingsOfBodies(IEnumerable<string> reads, Site? oldSite, Site site)
     {
-        yield return entry;
-        foreach (var annotation in site.AnnotationsOf(entry.Key)) yield return annotation;
-        if (entry.Kind == EntryKind.Curriculum) foreach (var module in site.ModulesOf(entry.Id)) yield return module;
+        foreach (var token in reads)
+        {
+            if (!token.StartsWith(PageReads.BodyPrefix, StringComparison.Ordinal)) continue;
+            var key = token[PageReads.BodyPrefix.Length..];
+            foreach (var entry in new[] { oldSite?.ByKey.Unrecorded.GetValueOrDefault(key), site.ByKey.Unrecorded.GetValueOrDefault(key) })
+                if (entry is not null) _findings.Remove(entry.Path);
+        }
     }
 }
