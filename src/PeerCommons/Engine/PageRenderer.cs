@@ -53,9 +53,9 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         var entries = (plan.All ? site.Pages : plan.Keys.Select(k => site.ByKey.GetValueOrDefault(k)).OfType<Entry>()
                 .Where(e => e.Kind != EntryKind.Annotation))
             .Distinct().ToList();
-        // The render findings of the Markdown these pages rendered last time are found again now.
+        // The render findings of each entry's own file and of the Markdown its pages rendered last time are found again now.
         if (plan.All) _findings.Clear();
-        else foreach (var key in plan.Keys) ForgetFindingsOfBodies(dependencies?.ReadsOf(key) ?? [], oldSite, site);
+        else foreach (var key in plan.Keys) ForgetFindingsOfBodies([PageReads.Body(key), .. dependencies?.ReadsOf(key) ?? []], oldSite, site);
 
         var pages = new ConcurrentDictionary<string, List<string>>(StringComparer.Ordinal);
         // What each reader read, when dependencies are recorded (serve): see PageReads.
