@@ -25,6 +25,9 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
     public const string IndexReader = "index:";
     public const string RedirectReader = "redirect:";
     public const string ProposeReader = "propose:";
+    /// <summary>Which index pages and which redirects there are (no page address has a '*').</summary>
+    private const string IndexSetReader = IndexReader + "*";
+    private const string RedirectSetReader = RedirectReader + "*";
 
     /// <summary>True for the reader of an entry's pages: its key (no other reader's prefix).</summary>
     public static bool IsEntryReader(string reader) =>
@@ -96,8 +99,8 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         }
 
         var others = new List<(string Page, Func<PageView> View, string Reader)>();
-        var indexPages = IndexPages(plan, context, others);
-        var redirects = RedirectPages(plan, prints, context, others);
+        var indexPages = IndexPages(plan, context, ReadsOf, others);
+        var redirects = RedirectPages(plan, context, ReadsOf, others);
         // Views are built on the workers too: a kind's list builds thousands of items.
         Parallel.ForEach(others, item =>
         {
@@ -160,34 +163,59 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
     public IReadOnlyDictionary<string, string> ServedRedirects => _redirects;
 
     /// <summary>
-    /// Lists, tags, home and the like (as <see cref="IndexPageBuilder"/> names them; which there are
-    /// is worked out each time, as it depends on the kinds' and tags' counts): those that are new,
-    /// or whose reads changed.
+    /// Lists, tags, home and the like (as <see cref="IndexPageBuilder"/> names them): those that are
+    /// new, or whose reads changed. Which there are depends on the kinds' and tags' lists, and is
+    /// worked out again only when those reads (recorded as the reader "index:*") changed.
     /// </summary>
-    private List<string> IndexPages(RenderPlan plan, RenderContext context, List<(string Page, Func<PageView> View, string Reader)> others)
+    private List<string> IndexPages(RenderPlan plan, RenderContext context, Func<string, PageReads?> readsOf, List<(string Page, Func<PageView> View, string Reader)> others)
     {
         var source = listItems?.For(context);
+        if (!plan.All && !plan.Readers.Contains(IndexSetReader))
+        {
+            foreach (var page in _indexPages)
+                if (plan.Readers.Contains(IndexReader + page) && IndexPageBuilder.Page(page, context, source) is { } built) others.Add((page, built, IndexReader + page));
+            return _indexPages;
+        }
         var served = _indexPages.ToHashSet(StringComparer.Ordinal);
         var indexPages = new List<string>();
-        foreach (var (page, view) in IndexPageBuilder.Pages(context, source))
-        {
-            indexPages.Add(page);
-            if (plan.All || !served.Remove(page) || plan.Readers.Contains(IndexReader + page)) others.Add((page, view, IndexReader + page));
-        }
+        using (PageReads.Into(readsOf(IndexSetReader)))
+            foreach (var (page, view) in IndexPageBuilder.Pages(context, source))
+            {
+                indexPages.Add(page);
+                if (plan.All || !served.Remove(page) || plan.Readers.Contains(IndexReader + page)) others.Add((page, view, IndexReader + page));
+            }
         foreach (var gone in served) dependencies?.Forget(IndexReader + gone);
         return indexPages;
     }
 
-    /// <summary>Redirect pages: those of new aliases, and those whose reads (where the alias leads, what its target shows) changed.</summary>
-    private Dictionary<string, string> RedirectPages(RenderPlan plan, ReadPrints prints, RenderContext context, List<(string Page, Func<PageView> View, string Reader)> others)
+    /// <summary>
+    /// Redirect pages: those of new aliases or aliases that lead elsewhere now, and those whose
+    /// target shows something else. Which aliases lead where is worked out again only when what
+    /// that read (recorded as the reader "redirect:*") changed.
+    /// </summary>
+    private Dictionary<string, string> RedirectPages(RenderPlan plan, RenderContext context, Func<string, PageReads?> readsOf, List<(string Page, Func<PageView> View, string Reader)> others)
     {
+        var site = context.Site;
+        _redirectsChanged = false;
+        if (!plan.All && !plan.Readers.Contains(RedirectSetReader))
+        {
+            foreach (var (file, key) in _redirects)
+            {
+                var page = file[..^"index.html".Length];
+                if (plan.Readers.Contains(RedirectReader + page) && site.ByKey.Unrecorded.GetValueOrDefault(key) is { } target)
+                    others.Add((page, () => Redirects.Page(context, page[..^1], target), RedirectReader + page));
+            }
+            return _redirects;
+        }
+        List<(string Alias, Entry Target)> targets;
+        using (PageReads.Into(readsOf(RedirectSetReader))) targets = Redirects.Targets(site).ToList();
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (alias, target) in prints.RedirectTargets)
+        foreach (var (alias, target) in targets)
         {
             var page = alias + "/";
             var file = SitePaths.FileOf(page);
             redirects[file] = target.Key;
-            if (plan.All || !_redirects.ContainsKey(file) || plan.Readers.Contains(RedirectReader + page))
+            if (plan.All || _redirects.GetValueOrDefault(file) != target.Key || plan.Readers.Contains(RedirectReader + page))
                 others.Add((page, () => Redirects.Page(context, alias, target), RedirectReader + page));
         }
         foreach (var (file, _) in _redirects)

@@ -42,7 +42,6 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
         if (After(token, PageReads.TagPrefix) is { } tag) return List(site.Tagged(tag));
         if (After(token, PageReads.DatedPrefix) is { } dated) return site.ByKey.GetValueOrDefault(dated) is { } page ? Text(page.Url + "\n" + page.Updated) : 0;
         if (After(token, PageReads.KindCountPrefix) is { } counted) return EntryKinds.FromFolder(counted) is { } countedKind ? (ulong)site.OfKind(countedKind).Count() : 0;
-        if (After(token, PageReads.AliasPrefix) is { } alias) return Text(AliasTargets.GetValueOrDefault(alias) ?? "");
         return token switch
         {
             PageReads.AllPages => List(site.Pages),
@@ -54,33 +53,6 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
     }
 
     private RenderContext RenderContext => Context ?? throw new InvalidOperationException("a read of the render context before it exists");
-
-    /// <summary>The redirects of this site (<see cref="Redirects.Targets"/>), worked out once.</summary>
-    public IReadOnlyList<(string Alias, Entry Target)> RedirectTargets
-    {
-        get
-        {
-            lock (_prints) return RedirectTargetsUnlocked();
-        }
-    }
-
-    /// <summary>Where each alias leads (the key of its target).</summary>
-    private Dictionary<string, string> AliasTargets
-    {
-        get
-        {
-            lock (_prints) return _aliasTargets ??= RedirectTargetsUnlocked().ToDictionary(t => t.Alias, t => t.Target.Key, StringComparer.Ordinal);
-        }
-    }
-
-    private IReadOnlyList<(string Alias, Entry Target)> RedirectTargetsUnlocked()
-    {
-        using var notRecorded = PageReads.Paused();
-        return _redirectTargets ??= Redirects.Targets(site).ToList();
-    }
-
-    private IReadOnlyList<(string Alias, Entry Target)>? _redirectTargets;
-    private Dictionary<string, string>? _aliasTargets;
 
     private static string? After(string token, string prefix) =>
         token.StartsWith(prefix, StringComparison.Ordinal) ? token[prefix.Length..] : null;

@@ -4,7 +4,7 @@ namespace PeerCommons.Model;
 /// What the output being built on this thread read of the site: which keys it looked up, which
 /// lists (an entry's annotations, a curriculum's modules, a community's annotations, the entries
 /// that list a key, a kind's or a tag's pages, all pages, all keys, the tag counts), whose Markdown
-/// and whose headings it read, where an alias leads. The lookups of <see cref="Site"/>,
+/// and whose headings it read. The lookups of <see cref="Site"/>,
 /// <c>RenderContext</c> and <c>ParsedContent</c> report here; the preview server's engine sets a
 /// recorder around each entry's pages, each index page, each redirect page, each list item and
 /// each annotation's anchor check, keeps a fingerprint of the value of each read, and after a
@@ -61,7 +61,6 @@ public sealed class PageReads
     public const string HeadingsPrefix = "h:";
     public const string KindPrefix = "kind:";
     public const string TagPrefix = "tag:";
-    public const string AliasPrefix = "al:";
     /// <summary>A page's address and date, as the sitemap lists it.</summary>
     public const string DatedPrefix = "d:";
     /// <summary>How many pages a kind has (how many pages its list has).</summary>
@@ -84,5 +83,4 @@ public sealed class PageReads
     public static string Headings(string key) => HeadingsPrefix + key;
     public static string Kind(EntryKind kind) => KindPrefix + kind.Folder();
     public static string Tag(string tag) => TagPrefix + tag;
-    public static string Alias(string alias) => AliasPrefix + alias;
 }

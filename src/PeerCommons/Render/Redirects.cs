@@ -14,10 +14,9 @@ public static class Redirects
     public static IEnumerable<(string Page, PageView View)> Pages(RenderContext context) =>
         Targets(context.Site).Select(r => (r.Alias + "/", Page(context, r.Alias, r.Target)));
 
-    /// <summary>The page of one alias: it reads where the alias leads and what its target shows.</summary>
+    /// <summary>The page of one alias: it reads what its target shows.</summary>
     public static PageView Page(RenderContext context, string alias, Entry target)
     {
-        PageReads.Note(PageReads.Alias(alias));
         PageReads.Note(PageReads.Entry(target.Key));
         var page = alias + "/";
         return new PageView
