@@ -11,10 +11,10 @@ internal sealed class ChangePlanner(PageDependencies dependencies)
 {
     public void Plan(RenderPlan plan, List<ContentChange> changes, ReadPrints now)
     {
-        var edited = changes.SelectMany(c => c.Versions).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var touched = new TouchedReads(changes);
         // An edited entry's pages show the entry itself, which they are given rather than look up.
-        plan.Keys.UnionWith(edited);
-        foreach (var reader in dependencies.Changed(now, edited))
+        plan.Keys.UnionWith(touched.Keys);
+        foreach (var reader in dependencies.Changed(now, touched))
             if (PageRenderer.IsEntryReader(reader)) plan.Keys.Add(reader);
             else plan.Readers.Add(reader);
     }

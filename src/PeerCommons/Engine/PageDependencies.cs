@@ -46,30 +46,19 @@ internal sealed class PageDependencies
     }
 
     /// <summary>
-    /// The readers that read something whose value is another on <paramref name="now"/>'s site. A
-    /// token that names one key (its entry, body, headings or date) can only change when that key's entry
-    /// is another object, so only those of <paramref name="editedKeys"/> are looked at; every list
-    /// (annotations, modules, tags, pages...) is, since any edit may bring an entry into it.
+    /// The readers that read something whose value is another on <paramref name="now"/>'s site. Only
+    /// the reads these edits can have changed (<see cref="TouchedReads"/>) are worked out again.
     /// </summary>
-    public HashSet<string> Changed(ReadPrints now, IReadOnlySet<string> editedKeys)
+    public HashSet<string> Changed(ReadPrints now, TouchedReads touched)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (token, readers) in _readers)
         {
-            if (OneKey(token) is { } key && !editedKeys.Contains(key)) continue;
+            if (!touched.MayHaveChanged(token)) continue;
             var print = now.Of(token);
             foreach (var (reader, read) in readers)
                 if (read != print) changed.Add(reader);
         }
         return changed;
     }
-
-    private static string? OneKey(string token)
-    {
-        foreach (var prefix in OneKeyPrefixes)
-            if (token.StartsWith(prefix, StringComparison.Ordinal)) return token[prefix.Length..];
-        return null;
-    }
-
-    private static readonly string[] OneKeyPrefixes = [PageReads.EntryPrefix, PageReads.BodyPrefix, PageReads.HeadingsPrefix, PageReads.DatedPrefix];
 }

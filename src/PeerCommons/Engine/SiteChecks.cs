@@ -101,8 +101,7 @@ internal sealed class SiteChecks(string contentRoot, PageDependencies? anchorRea
     /// <summary>The edited annotations, and those whose anchor check read something that is another now.</summary>
     private IEnumerable<Entry> AnchorsToRecheck(Site site, IReadOnlyList<ContentChange> changes, ReadPrints prints)
     {
-        var edited = changes.SelectMany(c => c.Versions).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-        var changed = anchorReads?.Changed(prints, edited) ?? [];
+        var changed = anchorReads?.Changed(prints, new TouchedReads(changes)) ?? [];
         var recheck = changes.Select(c => c.New!).ToList();
         if (changed.Count > 0) recheck.AddRange(site.Entries.Where(e => changed.Contains(e.ContentPath)));
         return recheck.Distinct();
