@@ -20,6 +20,4 @@ internal sealed record ContentChange(Entry? Old, Entry? New)
     /// what whole-site lookups and "did you mean" suggestions depend on.
     /// </summary>
     public bool ChangesKeys => Old is null || New is null || Old.Key != New.Key;
-
-    public bool ChangesTags => Old is null || New is null || !Old.Tags.SequenceEqual(New.Tags, StringComparer.Ordinal);
 }

@@ -6,55 +6,35 @@ using PeerCommons.Write;
 namespace PeerCommons.Engine;
 
 /// <summary>
-/// The feeds and the sitemap after an edit. Writing all of them walks and sorts every entry and
-/// costs more than a one-file rebuild should, so serve writes them all (<see cref="SiteFeeds.WriteAll"/>)
-/// only when pages, dates or tags came or went, and otherwise only the feeds that can show the edit.
+/// The feeds and the sitemap. build and check write them all at once (<see cref="SiteFeeds.WriteAll"/>).
+/// In serve, feed.xml and the sitemap are readers of their own (<see cref="PageDependencies"/>):
+/// written again when their reads changed (feed.xml: which entries it chose and what they show;
+/// the sitemap: each page's address and date, the keys, the lists' lengths and the tags' counts);
+/// a community's feed goes with its page (<see cref="PageRenderer"/>).
 /// </summary>
-internal sealed class IncrementalFeeds
+internal sealed class IncrementalFeeds(PageDependencies? dependencies)
 {
-    /// <summary>The entries feed.xml showed when last written, or null when it must be written again.</summary>
-    private IReadOnlyList<Entry>? _recent;
+    public const string Reader = "feed:";
+    public const string RecentReader = Reader + "recent";
+    public const string SitemapReader = Reader + "sitemap";
 
-    /// <summary>Every feed and the sitemap, exactly as a build writes them.</summary>
-    public void WriteAll(RenderContext context, IOutputSink sink)
+    public void Write(RenderPlan plan, RenderContext context, ReadPrints prints, IOutputSink sink)
     {
-        SiteFeeds.WriteAll(context, sink);
-        _recent = SiteFeeds.SelectRecent(context.Site);
-    }
-
-    /// <summary>feed.xml, when its entries are not the very same objects as when it was last written.</summary>
-    public void WriteRecent(RenderContext context, IOutputSink sink)
-    {
-        var site = context.Site;
-        var recent = SiteFeeds.SelectRecent(site);
-        if (_recent is not null && recent.SequenceEqual(_recent, ReferenceEqualityComparer.Instance)) return;
-        SiteFeeds.WriteRecent(context, recent, sink);
-        _recent = recent;
-    }
-
-    /// <summary>
-    /// Whether these edits (which neither add nor remove keys) can change which entries feed.xml
-    /// shows: only when an edited entry was among them or now sorts before the last of them.
-    /// </summary>
-    public bool MayChangeRecent(IEnumerable<ContentChange> changes, int maxEntries)
-    {
-        if (_recent is null) return true;
-        var shown = _recent.ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var change in changes)
+        if (dependencies is null)
         {
-            if (change.Old is { } old && shown.Contains(old)) return true;
-            if (change.New is { Updated: not null } now && (_recent.Count < maxEntries || NewestFirst(now, _recent[^1]) <= 0)) return true;
+            if (plan.All) SiteFeeds.WriteAll(context, sink);
+            return;
         }
-        return false;
+        if (plan.All || plan.Readers.Contains(RecentReader))
+            Recorded(RecentReader, prints, () => SiteFeeds.WriteRecent(context, SiteFeeds.SelectRecent(context.Site), sink));
+        if (plan.All || plan.Readers.Contains(SitemapReader))
+            Recorded(SitemapReader, prints, () => SiteFeeds.WriteSitemap(context, sink));
     }
 
-    /// <summary>The order of <see cref="AtomFeed.Select"/>.</summary>
-    private static int NewestFirst(Entry a, Entry b)
+    private void Recorded(string reader, ReadPrints prints, Action write)
     {
-        var byDate = Nullable.Compare(b.Updated, a.Updated);
-        return byDate != 0 ? byDate : string.CompareOrdinal(a.Key, b.Key);
+        var reads = new PageReads();
+        using (PageReads.Into(reads)) write();
+        dependencies!.Record(reader, reads.Tokens, prints);
     }
-
-    /// <summary>After a rebuild that was not served: what was written then was never seen.</summary>
-    public void Forget() => _recent = null;
 }

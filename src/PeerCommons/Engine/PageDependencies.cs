@@ -3,14 +3,17 @@ using PeerCommons.Model;
 namespace PeerCommons.Engine;
 
 /// <summary>
-/// What each entry's pages read when they were last rendered (<see cref="PageReads"/> tokens), and
-/// for each token the entries whose pages read it: after a change, the pages to render again are
-/// those that read something that changed. Recorded by serve only (build and check render once).
+/// What each piece of output (a reader: an entry's pages, an index page, a redirect page, a list
+/// item, an annotation's anchor check) read when it was last made, as <see cref="PageReads"/>
+/// tokens with the fingerprint of the value each had then (<see cref="ReadPrints"/>), and for each
+/// token its readers. After a change, the readers to make again are those that read a token whose
+/// value is another now. Recorded by serve only (build and check make everything once).
 /// </summary>
 internal sealed class PageDependencies
 {
     private readonly Dictionary<string, string[]> _reads = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _readers = new(StringComparer.Ordinal);
+    /// <summary>Per token, its readers with the fingerprint of what each read.</summary>
+    private readonly Dictionary<string, Dictionary<string, ulong>> _readers = new(StringComparer.Ordinal);
 
     public void Clear()
     {
@@ -18,28 +21,44 @@ internal sealed class PageDependencies
         _readers.Clear();
     }
 
-    /// <summary>Replaces what the pages of the entry with this key read.</summary>
-    public void Record(string key, IEnumerable<string> tokens)
+    /// <summary>What this reader read when it was last made (nothing when unknown).</summary>
+    public IReadOnlyList<string> ReadsOf(string reader) => _reads.GetValueOrDefault(reader) ?? [];
+
+    /// <summary>Replaces what this reader read, with the values it read (those of <paramref name="prints"/>'s site).</summary>
+    public void Record(string reader, IEnumerable<string> tokens, ReadPrints prints)
     {
-        Forget(key);
+        Forget(reader);
         var read = tokens.ToArray();
-        _reads[key] = read;
+        _reads[reader] = read;
         foreach (var token in read)
         {
-            if (!_readers.TryGetValue(token, out var readers)) _readers[token] = readers = new HashSet<string>(StringComparer.Ordinal);
-            readers.Add(key);
+            if (!_readers.TryGetValue(token, out var readers)) _readers[token] = readers = new Dictionary<string, ulong>(StringComparer.Ordinal);
+            readers[reader] = prints.Of(token);
         }
     }
 
-    /// <summary>An entry whose pages are gone.</summary>
-    public void Forget(string key)
+    /// <summary>A reader that is gone (or will be made again).</summary>
+    public void Forget(string reader)
     {
-        if (!_reads.Remove(key, out var old)) return;
+        if (!_reads.Remove(reader, out var old)) return;
         foreach (var token in old)
-            if (_readers.TryGetValue(token, out var readers) && readers.Remove(key) && readers.Count == 0) _readers.Remove(token);
+            if (_readers.TryGetValue(token, out var readers) && readers.Remove(reader) && readers.Count == 0) _readers.Remove(token);
     }
 
-    /// <summary>The keys of the entries whose pages read any of these tokens.</summary>
-    public IEnumerable<string> ReadersOf(IEnumerable<string> changed) =>
-        changed.SelectMany(token => _readers.GetValueOrDefault(token) ?? []).Distinct(StringComparer.Ordinal);
+    /// <summary>
+    /// The readers that read something whose value is another on <paramref name="now"/>'s site. Only
+    /// the reads these edits can have changed (<see cref="TouchedReads"/>) are worked out again.
+    /// </summary>
+    public HashSet<string> Changed(ReadPrints now, TouchedReads touched)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (token, readers) in _readers)
+        {
+            if (!touched.MayHaveChanged(token)) continue;
+            var print = now.Of(token);
+            foreach (var (reader, read) in readers)
+                if (read != print) changed.Add(reader);
+        }
+        return changed;
+    }
 }

@@ -15,18 +15,37 @@ internal sealed record RenderedPages(
 /// <summary>
 /// Renders the pages a plan names into a sink: entry pages, print views, index pages, redirects,
 /// feeds and the site-wide files. A full build is the plan that names everything. Keeps, between
-/// rebuilds, which index pages and redirects there are and what rendering found per file.
+/// rebuilds, which index pages and redirects there are and what rendering found per file; in serve,
+/// records what each entry's pages, each index page, each redirect page and the propose form's data
+/// read (<see cref="PageDependencies"/>), so that a change makes again exactly those whose reads changed.
 /// </summary>
 internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listItems, PageDependencies? dependencies)
 {
+    // Readers other than an entry's pages (whose reader is the entry's key).
+    public const string IndexReader = "index:";
+    public const string RedirectReader = "redirect:";
+    public const string ProposeReader = "propose:";
+    /// <summary>Which index pages and which redirects there are (no page address has a '*').</summary>
+    private const string IndexSetReader = IndexReader + "*";
+    private const string RedirectSetReader = RedirectReader + "*";
+
+    /// <summary>True for the reader of an entry's pages: its key (no other reader's prefix).</summary>
+    public static bool IsEntryReader(string reader) =>
+        !reader.StartsWith(IndexReader, StringComparison.Ordinal) && !reader.StartsWith(RedirectReader, StringComparison.Ordinal)
+        && !reader.StartsWith(ProposeReader, StringComparison.Ordinal) && !reader.StartsWith(ListItemCache.Reader, StringComparison.Ordinal)
+        && !reader.StartsWith(IncrementalFeeds.Reader, StringComparison.Ordinal);
+
     private readonly Dictionary<string, List<Diagnostic>> _findings = new(StringComparer.Ordinal);
     private List<string> _indexPages = [];
+    /// <summary>Each redirect page's file, with the key of the entry it leads to.</summary>
     private Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+    /// <summary>Set by <see cref="Render"/>: whether _redirects must be written (an alias came, went or leads elsewhere).</summary>
+    private bool _redirectsChanged;
 
     /// <summary>What rendering found, by file, for every page rendered so far.</summary>
     public IEnumerable<Diagnostic> Findings => _findings.Values.SelectMany(d => d);
 
-    public RenderedPages Render(RenderPlan plan, Site? oldSite, RenderContext context, ThemeTemplates templates, IOutputSink sink, SiteLinkCheck links)
+    public RenderedPages Render(RenderPlan plan, Site? oldSite, RenderContext context, ReadPrints prints, ThemeTemplates templates, IOutputSink sink, SiteLinkCheck links)
     {
         var site = context.Site;
         if (templates.HasErrors)
@@ -37,24 +56,20 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         var entries = (plan.All ? site.Pages : plan.Keys.Select(k => site.ByKey.GetValueOrDefault(k)).OfType<Entry>()
                 .Where(e => e.Kind != EntryKind.Annotation))
             .Distinct().ToList();
-        var used = (plan.All ? site.Entries : entries.SelectMany(e => Uses(e, site))).Distinct().ToList();
-
-        // The render findings of these files are found again now.
-        var oldEntries = oldSite is null ? [] : plan.Keys.Select(k => oldSite.ByKey.GetValueOrDefault(k)).OfType<Entry>().SelectMany(e => Uses(e, oldSite));
+        // The render findings of each entry's own file and of the Markdown its pages rendered last time are found again now.
         if (plan.All) _findings.Clear();
-        foreach (var entry in used.Concat(oldEntries)) _findings.Remove(entry.Path);
+        else foreach (var key in plan.Keys) ForgetFindingsOfBodies([PageReads.Body(key), .. dependencies?.ReadsOf(key) ?? []], oldSite, site);
 
         var pages = new ConcurrentDictionary<string, List<string>>(StringComparer.Ordinal);
-        // What each entry's pages read, when dependencies are recorded (serve): see PageReads.
+        // What each reader read, when dependencies are recorded (serve): see PageReads.
         var reads = new ConcurrentDictionary<string, PageReads>(StringComparer.Ordinal);
-        PageReads? ReadsOf(Entry entry) => dependencies is null ? null : reads.GetOrAdd(entry.Key, _ => new PageReads());
+        PageReads? ReadsOf(string reader) => dependencies is null ? null : reads.GetOrAdd(reader, _ => new PageReads());
         var count = 0;
-        var allFeeds = plan.All || plan.AllFeeds;
         var writer = new PageWriter(context, templates, sink, links);
         Parallel.ForEach(entries, entry =>
         {
             var paths = new List<string>();
-            using var recording = PageReads.Into(ReadsOf(entry));
+            using var recording = PageReads.Into(ReadsOf(entry.Key));
             foreach (var (page, view) in EntryPageBuilder.Build(entry, context))
             {
                 paths.Add(writer.Write(page, view, entry.Kind == EntryKind.Page ? null : entry.Kind.Folder()));
@@ -67,10 +82,10 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
                     paths.Add(writer.Write(page, view, "curricula"));
                     Interlocked.Increment(ref count);
                 }
-            // A community's feed goes with its page: every edit of the community or its annotations re-renders that page.
+            // In serve a community's feed goes with its page, and so do its reads (build writes every feed at once).
             if (entry.Kind == EntryKind.Community)
             {
-                if (!allFeeds) SiteFeeds.WriteCommunity(entry, context, sink);
+                if (dependencies is not null) SiteFeeds.WriteCommunity(entry, context, sink);
                 paths.Add(SiteFeeds.CommunityPath(entry));
             }
             pages[entry.Key] = paths;
@@ -79,19 +94,27 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         {
             if (plan.All) dependencies.Clear();
             foreach (var key in plan.Keys) dependencies.Forget(key);
-            foreach (var (key, read) in reads) dependencies.Record(key, read.Tokens);
+            // And the Markdown they render now (a note just aimed at a page, a module just added), whichever page reported it before.
+            if (!plan.All) foreach (var (_, read) in reads) ForgetFindingsOfBodies(read.Tokens, oldSite, site);
         }
 
-        var others = new List<(string Page, Func<PageView> View)>();
-        var indexPages = IndexPages(plan, context, others);
-        var redirects = RedirectPages(plan, context, others);
+        var others = new List<(string Page, Func<PageView> View, string Reader)>();
+        var indexPages = IndexPages(plan, context, ReadsOf, others);
+        var redirects = RedirectPages(plan, context, ReadsOf, others);
         // Views are built on the workers too: a kind's list builds thousands of items.
         Parallel.ForEach(others, item =>
         {
             var section = item.Page.Split('/')[0];
-            writer.Write(item.Page, item.View(), EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null);
+            PageView view;
+            using (PageReads.Into(ReadsOf(item.Reader))) view = item.View();
+            writer.Write(item.Page, view, EntryKinds.Listed.Any(k => k.Folder() == section) ? section : null);
             Interlocked.Increment(ref count);
         });
+        if (dependencies is not null)
+        {
+            foreach (var (reader, read) in reads) dependencies.Record(reader, read.Tokens, prints);
+            listItems?.Record(dependencies, prints);
+        }
         return new RenderedPages(count, new Dictionary<string, List<string>>(pages, StringComparer.Ordinal), indexPages, redirects);
     }
 
@@ -99,16 +122,20 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
     /// After <see cref="Render"/>: the files that are not pages (feeds and the sitemap, _redirects, the
     /// propose form's data, QR codes, JSON Schemas), then what rendering found.
     /// </summary>
-    public void WriteSiteFiles(RenderPlan plan, RenderContext context, IOutputSink sink)
+    public void WriteSiteFiles(RenderPlan plan, RenderContext context, ReadPrints prints, IOutputSink sink)
     {
         var site = context.Site;
-        var allFeeds = plan.All || plan.AllFeeds;
-        if (plan.All || plan.Redirects) sink.Write("_redirects", Redirects.NetlifyFile(site));
-        if (allFeeds) feeds.WriteAll(context, sink);
-        else if (plan.RecentFeed) feeds.WriteRecent(context, sink);
+        if (plan.All || _redirectsChanged) sink.Write("_redirects", Redirects.NetlifyFile(site));
+        feeds.Write(plan, context, prints, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
-        // The propose form's choices follow the lists; a heading edited in place refreshes on the next full render.
-        if (plan.All || plan.Listings) foreach (var (path, bytes) in PeerCommons.Render.Propose.ProposeFormData.Files(context)) sink.Write(path, bytes);
+        // The propose form's choices follow the lists, the keys and the entries' headings: what it read.
+        if (plan.All || plan.Readers.Contains(ProposeReader))
+        {
+            var reads = dependencies is null ? null : new PageReads();
+            using (PageReads.Into(reads))
+                foreach (var (path, bytes) in PeerCommons.Render.Propose.ProposeFormData.Files(context)) sink.Write(path, bytes);
+            if (reads is not null) dependencies!.Record(ProposeReader, reads.Tokens, prints);
+        }
         if (plan.All) Schema.JsonSchemas.Publish(sink);
         // What rendering found, kept per file until those files' pages are rendered again.
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))
@@ -118,11 +145,11 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         }
     }
 
-    /// <summary>Forgets the list items these edits can change, or every item (null: a full render, or keys that came or went).</summary>
-    public void ForgetListItems(IReadOnlyList<ContentChange>? changes)
+    /// <summary>Forgets the list items whose reads changed, or every item (null: a full render).</summary>
+    public void ForgetListItems(IReadOnlySet<string>? changedReaders)
     {
-        if (changes is null) listItems?.Clear();
-        else listItems?.Forget(changes);
+        if (changedReaders is null) listItems?.Clear();
+        else listItems?.Forget(changedReaders);
     }
 
     /// <summary>After a commit: which index pages and redirects are served now.</summary>
@@ -135,80 +162,77 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
     public IReadOnlyList<string> ServedIndexPages => _indexPages;
     public IReadOnlyDictionary<string, string> ServedRedirects => _redirects;
 
-    /// <summary>Lists, tags, home and the like (as <see cref="IndexPageBuilder"/> names them). Which there are changes only with the tags.</summary>
-    private List<string> IndexPages(RenderPlan plan, RenderContext context, List<(string Page, Func<PageView> View)> others)
+    /// <summary>
+    /// Lists, tags, home and the like (as <see cref="IndexPageBuilder"/> names them): those that are
+    /// new, or whose reads changed. Which there are depends on the kinds' and tags' lists, and is
+    /// worked out again only when those reads (recorded as the reader "index:*") changed.
+    /// </summary>
+    private List<string> IndexPages(RenderPlan plan, RenderContext context, Func<string, PageReads?> readsOf, List<(string Page, Func<PageView> View, string Reader)> others)
     {
         var source = listItems?.For(context);
-        if (plan.All || plan.TagIndex)
+        if (!plan.All && !plan.Readers.Contains(IndexSetReader))
         {
-            var indexPages = new List<string>();
+            foreach (var page in _indexPages)
+                if (plan.Readers.Contains(IndexReader + page) && IndexPageBuilder.Page(page, context, source) is { } built) others.Add((page, built, IndexReader + page));
+            return _indexPages;
+        }
+        var served = _indexPages.ToHashSet(StringComparer.Ordinal);
+        var indexPages = new List<string>();
+        using (PageReads.Into(readsOf(IndexSetReader)))
             foreach (var (page, view) in IndexPageBuilder.Pages(context, source))
             {
                 indexPages.Add(page);
-                if (plan.All || WantIndexPage(page, plan)) others.Add((page, view));
+                if (plan.All || !served.Remove(page) || plan.Readers.Contains(IndexReader + page)) others.Add((page, view, IndexReader + page));
             }
-            return indexPages;
-        }
-        foreach (var page in _indexPages)
-            if (WantIndexPage(page, plan) && IndexPageBuilder.Page(page, context, source) is { } view) others.Add((page, view));
-        return _indexPages;
+        foreach (var gone in served) dependencies?.Forget(IndexReader + gone);
+        return indexPages;
     }
 
-    /// <summary>Redirect pages name their target and follow its aliases: rebuilt only when those can have changed.</summary>
-    private Dictionary<string, string> RedirectPages(RenderPlan plan, RenderContext context, List<(string Page, Func<PageView> View)> others)
+    /// <summary>
+    /// Redirect pages: those of new aliases or aliases that lead elsewhere now, and those whose
+    /// target shows something else. Which aliases lead where is worked out again only when what
+    /// that read (recorded as the reader "redirect:*") changed.
+    /// </summary>
+    private Dictionary<string, string> RedirectPages(RenderPlan plan, RenderContext context, Func<string, PageReads?> readsOf, List<(string Page, Func<PageView> View, string Reader)> others)
     {
         var site = context.Site;
-        if (plan.All || plan.Redirects)
+        _redirectsChanged = false;
+        if (!plan.All && !plan.Readers.Contains(RedirectSetReader))
         {
-            var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
-            var targets = Redirects.Targets(site).ToDictionary(t => t.Alias + "/", t => RedirectSignature(t.Target), StringComparer.Ordinal);
-            foreach (var (page, view) in Redirects.Pages(context))
+            foreach (var (file, key) in _redirects)
             {
-                redirects[SitePaths.FileOf(page)] = targets.GetValueOrDefault(page, "");
-                if (plan.All || _redirects.GetValueOrDefault(SitePaths.FileOf(page)) != redirects[SitePaths.FileOf(page)]) others.Add((page, () => view));
+                var page = file[..^"index.html".Length];
+                if (plan.Readers.Contains(RedirectReader + page) && site.ByKey.Unrecorded.GetValueOrDefault(key) is { } target)
+                    others.Add((page, () => Redirects.Page(context, page[..^1], target), RedirectReader + page));
             }
-            return redirects;
+            return _redirects;
         }
-        // A retitled entry's redirect pages name it anew; the _redirects file has no titles.
-        var retitled = plan.RetitledRedirectTargets.Select(k => site.ByKey.GetValueOrDefault(k)).OfType<Entry>().ToList();
-        if (retitled.Count == 0) return _redirects;
-        var updated = new Dictionary<string, string>(_redirects, StringComparer.Ordinal);
-        var retitledPages = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in retitled)
-            foreach (var alias in entry.Aliases.Select(Aliases.Normalize).OfType<string>())
-            {
-                var file = SitePaths.FileOf(alias + "/");
-                if (!updated.TryGetValue(file, out var signature) || !signature.StartsWith(entry.Key + "\n", StringComparison.Ordinal)) continue;
-                retitledPages.Add(alias + "/");
-                updated[file] = RedirectSignature(entry);
-            }
-        foreach (var (page, view) in Redirects.Pages(context))
-            if (retitledPages.Contains(page)) others.Add((page, () => view));
-        return updated;
+        List<(string Alias, Entry Target)> targets;
+        using (PageReads.Into(readsOf(RedirectSetReader))) targets = Redirects.Targets(site).ToList();
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (alias, target) in targets)
+        {
+            var page = alias + "/";
+            var file = SitePaths.FileOf(page);
+            redirects[file] = target.Key;
+            if (plan.All || _redirects.GetValueOrDefault(file) != target.Key || plan.Readers.Contains(RedirectReader + page))
+                others.Add((page, () => Redirects.Page(context, alias, target), RedirectReader + page));
+        }
+        foreach (var (file, _) in _redirects)
+            if (!redirects.ContainsKey(file)) dependencies?.Forget(RedirectReader + file[..^"index.html".Length]);
+        _redirectsChanged = redirects.Count != _redirects.Count || redirects.Any(r => _redirects.GetValueOrDefault(r.Key) != r.Value);
+        return redirects;
     }
 
-    /// <summary>What a redirect page shows of its target: when this is the same, so is the page.</summary>
-    private static string RedirectSignature(Entry target) => target.Key + "\n" + target.Title + "\n" + target.Url;
-
-    /// <summary>The entries whose parsed Markdown rendering this entry's pages uses.</summary>
-    private static IEnumerable<Entry> Uses(Entry entry, Site site)
+    /// <summary>Forgets what rendering found in the files of the entries whose Markdown these reads rendered (<see cref="PageReads.Body"/>).</summary>
+    private void ForgetFindingsOfBodies(IEnumerable<string> reads, Site? oldSite, Site site)
     {
-        yield return entry;
-        foreach (var annotation in site.AnnotationsOf(entry.Key)) yield return annotation;
-        if (entry.Kind == EntryKind.Curriculum) foreach (var module in site.ModulesOf(entry.Id)) yield return module;
-    }
-
-    private static bool WantIndexPage(string page, RenderPlan plan)
-    {
-        // Page 2 and on of a long list (projects/page/2/) change whenever the list does.
-        page = IndexPageBuilder.ListAndNumber(page).List;
-        // These show only site.yaml, sources.yaml and the theme: a change to those rebuilds everything.
-        if (page is "sources/" or "404.html" or "search/") return false;
-        if (page == "tags/") return plan.TagIndex;
-        if (page.StartsWith("tags/", StringComparison.Ordinal) && page.Length > "tags/".Length)
-            return plan.Tags.Contains(page["tags/".Length..].TrimEnd('/'));
-        var kind = EntryKinds.FromFolder(page.TrimEnd('/'));
-        if (kind is not null && page.Count(c => c == '/') == 1) return plan.Kinds.Contains(kind.Value) || (kind == EntryKind.Curriculum && plan.Kinds.Contains(EntryKind.Module));
-        return plan.Listings; // home, and any list page this engine does not know
+        foreach (var token in reads)
+        {
+            if (!token.StartsWith(PageReads.BodyPrefix, StringComparison.Ordinal)) continue;
+            var key = token[PageReads.BodyPrefix.Length..];
+            foreach (var entry in new[] { oldSite?.ByKey.Unrecorded.GetValueOrDefault(key), site.ByKey.Unrecorded.GetValueOrDefault(key) })
+                if (entry is not null) _findings.Remove(entry.Path);
+        }
     }
 }

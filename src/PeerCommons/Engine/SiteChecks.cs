@@ -10,11 +10,13 @@ namespace PeerCommons.Engine;
 /// The whole-site checks of every run, the same for build, check and serve: references
 /// (<see cref="ReferenceValidator"/>), the annotation anchors of <see cref="MarkdownStage.CheckAnnotationAnchors"/>,
 /// and that .github/CODEOWNERS is current (<see cref="CodeOwners.Check"/>). After an edit the
-/// reference and anchor checks are redone only for the entries it can affect: every other entry
-/// keeps what was found last time. The caller has everything checked afresh when keys come or go,
-/// since every check (and every "did you mean") depends on the set of keys.
+/// reference checks are redone for the edited entries, and the anchor checks for the edited
+/// annotations and those whose check read something that changed (their target's headings and
+/// anchors: recorded in <paramref name="anchorReads"/>, by serve only); every other entry keeps
+/// what was found last time. The caller has everything checked afresh when keys come or go, since
+/// every reference check (and every "did you mean") depends on the set of keys.
 /// </summary>
-internal sealed class SiteChecks(string contentRoot)
+internal sealed class SiteChecks(string contentRoot, PageDependencies? anchorReads)
 {
     /// <summary>Findings per entry object (only entries with findings), so an edited entry's old findings go with the old object.</summary>
     private readonly Dictionary<Entry, Diagnostic[]> _referenceFindings = new(ReferenceEqualityComparer.Instance);
@@ -25,16 +27,17 @@ internal sealed class SiteChecks(string contentRoot)
 
     /// <summary>Every finding of these checks on the site as it is now, in no particular order.</summary>
     /// <param name="changes">What changed since the last call (no keys added or removed), or null to check everything afresh.</param>
-    public List<Diagnostic> Run(Site site, ParsedContent parsed, IReadOnlyList<ContentChange>? changes)
+    public List<Diagnostic> Run(Site site, ParsedContent parsed, IReadOnlyList<ContentChange>? changes, ReadPrints prints)
     {
         if (changes is null)
         {
             _referenceFindings.Clear();
             _anchorFindings.Clear();
+            anchorReads?.Clear();
             _keyFindings = Check(ReferenceValidator.ValidateKeys, site);
             _aliasFindings = Check(ReferenceValidator.ValidateAliases, site);
             CheckReferences(site, site.Entries);
-            CheckAnchors(site, parsed, site.Entries);
+            CheckAnchors(site, parsed, site.Entries, prints);
         }
         else
         {
@@ -42,11 +45,12 @@ internal sealed class SiteChecks(string contentRoot)
             {
                 _referenceFindings.Remove(old);
                 _anchorFindings.Remove(old);
+                anchorReads?.Forget(old.ContentPath);
             }
             // Alias findings depend on the entries that have aliases (and where in the file they are written).
             if (changes.SelectMany(c => c.Versions).Any(e => e.Aliases.Count > 0)) _aliasFindings = Check(ReferenceValidator.ValidateAliases, site);
             CheckReferences(site, changes.Select(c => c.New!));
-            CheckAnchors(site, parsed, AnchorsToRecheck(site, changes));
+            CheckAnchors(site, parsed, AnchorsToRecheck(site, changes, prints), prints);
         }
         // CODEOWNERS follows the communities' maintainers: checked again when a community changed.
         if (changes is null || changes.SelectMany(c => c.Versions).Any(e => e.Kind == EntryKind.Community))
@@ -69,11 +73,18 @@ internal sealed class SiteChecks(string contentRoot)
         Remember(_referenceFindings, checkedEntries, bag);
     }
 
-    private void CheckAnchors(Site site, ParsedContent parsed, IEnumerable<Entry> annotations)
+    private void CheckAnchors(Site site, ParsedContent parsed, IEnumerable<Entry> annotations, ReadPrints prints)
     {
         var checkedEntries = annotations.ToList();
         var bag = new DiagnosticBag();
-        MarkdownStage.CheckAnnotationAnchors(site, parsed, bag, checkedEntries);
+        if (anchorReads is null) MarkdownStage.CheckAnnotationAnchors(site, parsed, bag, checkedEntries);
+        else
+            foreach (var annotation in checkedEntries.Where(e => e.Kind == EntryKind.Annotation))
+            {
+                var reads = new PageReads();
+                using (PageReads.Into(reads)) MarkdownStage.CheckAnnotationAnchors(site, parsed, bag, [annotation]);
+                anchorReads.Record(annotation.ContentPath, reads.Tokens, prints);
+            }
         Remember(_anchorFindings, checkedEntries, bag);
     }
 
@@ -87,21 +98,12 @@ internal sealed class SiteChecks(string contentRoot)
         foreach (var group in found.GroupBy(d => d.Path, StringComparer.Ordinal)) findings[byPath[group.Key]] = group.ToArray();
     }
 
-    /// <summary>
-    /// An annotation's anchor check reads its target's headings and the anchors the target page
-    /// has besides (objectives, modules, the annotations aimed at it). Without keys coming or going,
-    /// those change only for the edited entries, the targets of edited annotations and the
-    /// curricula of edited modules: recheck the edited annotations and every annotation aimed at those.
-    /// </summary>
-    private static IEnumerable<Entry> AnchorsToRecheck(Site site, IReadOnlyList<ContentChange> changes)
+    /// <summary>The edited annotations, and those whose anchor check read something that is another now.</summary>
+    private IEnumerable<Entry> AnchorsToRecheck(Site site, IReadOnlyList<ContentChange> changes, ReadPrints prints)
     {
-        var targets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in changes.SelectMany(c => c.Versions))
-        {
-            targets.Add(entry.Key);
-            if (entry.AnnotationTargetKey is { } target) targets.Add(target);
-            if (entry.Kind == EntryKind.Module) targets.Add($"curricula/{entry.CurriculumId}");
-        }
-        return changes.Select(c => c.New!).Concat(targets.SelectMany(site.AnnotationsOf)).Distinct();
+        var changed = anchorReads?.Changed(prints, new TouchedReads(changes)) ?? [];
+        var recheck = changes.Select(c => c.New!).ToList();
+        if (changed.Count > 0) recheck.AddRange(site.Entries.Where(e => changed.Contains(e.ContentPath)));
+        return recheck.Distinct();
     }
 }

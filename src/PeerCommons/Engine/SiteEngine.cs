@@ -30,7 +30,6 @@ public sealed class SiteEngine
     private readonly ContentModel _model;
     private readonly SiteChecks _checks;
     private readonly IncrementalReverseLinks _reverseLinks = new();
-    private readonly IncrementalFeeds _feeds = new();
     private readonly ChangePlanner _planner;
     /// <summary>What each page read when it was last rendered (serve only).</summary>
     private readonly PageDependencies? _dependencies;
@@ -66,12 +65,12 @@ public sealed class SiteEngine
         _includeDrafts = includeDrafts;
         _serving = serving;
         _model = new ContentModel(_root, includeDrafts, baseUrl);
-        _checks = new SiteChecks(_root);
-        // Serve records what each page reads and keeps list items between rebuilds; a single run
-        // (build, check) renders every page once, so it records nothing and would only hold the items to the end.
+        // Serve records what each page, list item and anchor check reads and keeps list items between
+        // rebuilds; a single run (build, check) makes everything once, so it records nothing and would only hold the items to the end.
+        _checks = new SiteChecks(_root, serving ? new PageDependencies() : null);
         _dependencies = serving ? new PageDependencies() : null;
-        _planner = new ChangePlanner(_feeds, _dependencies ?? new PageDependencies());
-        _renderer = new PageRenderer(_feeds, serving ? new ListItemCache() : null, _dependencies);
+        _planner = new ChangePlanner(_dependencies ?? new PageDependencies());
+        _renderer = new PageRenderer(new IncrementalFeeds(_dependencies), serving ? new ListItemCache() : null, _dependencies);
     }
 
     /// <summary>The engine of one build or check run, which streams the site to a sink and keeps no page.</summary>
@@ -129,6 +128,8 @@ public sealed class SiteEngine
         string[] themeRoots = _theme is null ? [] : [.. _theme.Roots, ThemeLocator.SiteFolder(Options)];
         if (ChangeScanner.Scan(paths, _root, themeRoots, _model) is not { } scanned) return BuildAll();
 
+        // Declared, not recorded: every page reads site.yaml, sources.yaml and the theme (layout,
+        // header, citations, templates) without a lookup that records, so a change to them renders everything.
         var plan = new RenderPlan { All = scanned.Theme || scanned.Config, Theme = scanned.Theme, Config = scanned.Config };
         if (plan.Config) _model.ReloadConfig();
         _model.BeginChanges();
@@ -137,7 +138,6 @@ public sealed class SiteEngine
         {
             if (_model.Reload(relative) is not { } change) continue;
             changes.Add(change);
-            plan.NoteRedirects(change);
         }
         return Finish(clock, plan, _site, _context, changes, new StageClock(), () => new MemorySink());
     }
@@ -162,7 +162,9 @@ public sealed class SiteEngine
         // finds): the whole-site caches then start afresh; otherwise only the edited entries count.
         var keysKept = incremental && !changes.Any(c => c.ChangesKeys);
         var parsed = new ParsedContent(site, _model.Documents);
-        _siteDiagnostics = stages.Run("validate", () => _checks.Run(site, parsed, keysKept ? changes : null));
+        // The value of each read on the site as it is now: what recorded reads are compared with.
+        var prints = new ReadPrints(site, parsed);
+        _siteDiagnostics = stages.Run("validate", () => _checks.Run(site, parsed, keysKept ? changes : null, prints));
 
         if (plan.Theme && !LoadTheme(stages, out var fatal))
             return Done(clock, plan, 0, committed: false, fatal);
@@ -176,22 +178,19 @@ public sealed class SiteEngine
             assets = stages.Run("assets", () => ThemeAssets.Publish(_theme!, sink, ThemeAssets.FromNpm(_theme!)));
         }
         var context = new RenderContext(site, parsed, assets!, new DiagnosticBag(), keysKept ? _reverseLinks.Patch(changes, oldSite!, site) : null);
-        if (keysKept) _renderer.ForgetListItems(changes);
-        else
-        {
-            _reverseLinks.Reset(context);
-            _renderer.ForgetListItems(null);
-        }
+        prints.Context = context;
+        if (!keysKept) _reverseLinks.Reset(context);
 
-        if (incremental) _planner.Plan(plan, changes, oldSite!, oldContext!, site, context);
+        if (incremental) _planner.Plan(plan, changes, prints);
         var work = _pending.Union(plan);
+        _renderer.ForgetListItems(work.All ? null : work.Readers);
         if (work.All) _links.Clear();
         if (!_serving) _search.StartBeside(context, sink, stages);
         RenderedPages rendered;
         try
         {
-            rendered = stages.Run("render", () => _renderer.Render(work, oldSite, context, _templates!, sink, _links));
-            stages.Run("feeds", () => _renderer.WriteSiteFiles(work, context, sink));
+            rendered = stages.Run("render", () => _renderer.Render(work, oldSite, context, prints, _templates!, sink, _links));
+            stages.Run("feeds", () => _renderer.WriteSiteFiles(work, context, prints, sink));
             SearchPayload = _search.Finish(stages);
         }
         catch
@@ -229,7 +228,6 @@ public sealed class SiteEngine
         else
         {
             _pending = work;
-            _feeds.Forget();
         }
         return Done(clock, work, rendered.Count, commit, null);
     }

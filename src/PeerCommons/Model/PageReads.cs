@@ -1,13 +1,15 @@
 namespace PeerCommons.Model;
 
 /// <summary>
-/// What the pages being built on this thread read of the site: which keys they looked up, which
+/// What the output being built on this thread read of the site: which keys it looked up, which
 /// lists (an entry's annotations, a curriculum's modules, a community's annotations, the entries
-/// that list a key, all pages, all keys) and whose Markdown they rendered. The lookups of
-/// <see cref="Site"/>, <c>RenderContext</c> and <c>ParsedContent</c> report here; the preview
-/// server's engine sets a recorder around each entry's pages, so that after a change it re-renders
-/// exactly the pages that read something that changed. Outside a recording (build, check, every
-/// lookup that is not building a page) a report costs one thread-static read.
+/// that list a key, a kind's or a tag's pages, all pages, all keys, the tag counts), whose Markdown
+/// and whose headings it read. The lookups of <see cref="Site"/>,
+/// <c>RenderContext</c> and <c>ParsedContent</c> report here; the preview server's engine sets a
+/// recorder around each entry's pages, each index page, each redirect page, each list item and
+/// each annotation's anchor check, keeps a fingerprint of the value of each read, and after a
+/// change redoes exactly those whose reads now have another value. Outside a recording (build,
+/// check, every lookup that is not building something) a report costs one thread-static read.
 /// </summary>
 public sealed class PageReads
 {
@@ -24,6 +26,15 @@ public sealed class PageReads
         var previous = t_current;
         t_current = reads;
         return new Scope(previous);
+    }
+
+    /// <summary>Reads on this thread are not recorded until disposed: for work whose reads a token names more narrowly (noted by the caller).</summary>
+    public static Scope Paused() => Into(null);
+
+    /// <summary>Reports reads recorded elsewhere (a cached list item's) to the recording of this thread.</summary>
+    public static void NoteAll(IEnumerable<string> tokens)
+    {
+        if (t_current is { } reads) reads._tokens.UnionWith(tokens);
     }
 
     public readonly struct Scope(PageReads? previous) : IDisposable
@@ -50,6 +61,17 @@ public sealed class PageReads
     public const string ModulesPrefix = "m:";
     public const string CommunityPrefix = "c:";
     public const string ReferencedByPrefix = "r:";
+    public const string HeadingsPrefix = "h:";
+    public const string KindPrefix = "kind:";
+    public const string TagPrefix = "tag:";
+    /// <summary>A page's address and date, as the sitemap lists it.</summary>
+    public const string DatedPrefix = "d:";
+    /// <summary>How many pages a kind has (how many pages its list has).</summary>
+    public const string KindCountPrefix = "n:";
+    /// <summary>Every tag with how many pages use it.</summary>
+    public const string TagCounts = "tags";
+    /// <summary>The entries the site's feed of recent updates shows.</summary>
+    public const string RecentFeed = "recent";
     /// <summary>Every page (a page that enumerates them shows something of each).</summary>
     public const string AllPages = "pages";
     /// <summary>The set of keys (such as for a "did you mean").</summary>
@@ -61,4 +83,7 @@ public sealed class PageReads
     public static string Modules(string curriculumId) => ModulesPrefix + curriculumId;
     public static string Community(string communityId) => CommunityPrefix + communityId;
     public static string ReferencedBy(string key) => ReferencedByPrefix + key;
+    public static string Headings(string key) => HeadingsPrefix + key;
+    public static string Kind(EntryKind kind) => KindPrefix + kind.Folder();
+    public static string Tag(string tag) => TagPrefix + tag;
 }

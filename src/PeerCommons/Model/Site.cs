@@ -36,11 +36,29 @@ public sealed class Site
         get
         {
             PageReads.Note(PageReads.AllPages);
-            return Entries.Where(e => e.Kind != EntryKind.Annotation && _byKey.GetValueOrDefault(e.Key) == e);
+            return UnrecordedPages;
         }
     }
 
-    public IEnumerable<Entry> OfKind(EntryKind kind) => Pages.Where(e => e.Kind == kind);
+    private IEnumerable<Entry> UnrecordedPages => Entries.Where(e => e.Kind != EntryKind.Annotation && _byKey.GetValueOrDefault(e.Key) == e);
+
+    /// <summary>The pages of one kind (a read of that kind's list only, not of every page).</summary>
+    public IEnumerable<Entry> OfKind(EntryKind kind)
+    {
+        PageReads.Note(PageReads.KindPrefix, kind.Folder());
+        return UnrecordedPages.Where(e => e.Kind == kind);
+    }
+
+    /// <summary>The pages with this tag, in site order (a read of that tag's list only).</summary>
+    public IEnumerable<Entry> Tagged(string tag)
+    {
+        PageReads.Note(PageReads.TagPrefix, tag);
+        _tagged ??= UnrecordedPages.SelectMany(e => e.Tags.Distinct(StringComparer.Ordinal).Select(t => (Tag: t, Entry: e)))
+            .ToLookup(p => p.Tag, p => p.Entry, StringComparer.Ordinal);
+        return _tagged[tag];
+    }
+
+    private ILookup<string, Entry>? _tagged;
 
     public IEnumerable<Entry> ModulesOf(string curriculumId)
     {

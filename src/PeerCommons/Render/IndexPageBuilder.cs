@@ -72,7 +72,7 @@ public static class IndexPageBuilder
         if (list.StartsWith("tags/", StringComparison.Ordinal) && list.EndsWith('/') && list.Length > "tags/".Length)
         {
             var tag = list["tags/".Length..^1];
-            return () => TagPage(tag, number, SortedForTag(context.Site.Pages.Where(e => e.Tags.Contains(tag, StringComparer.Ordinal))), context, items);
+            return () => TagPage(tag, number, SortedForTag(context.Site.Tagged(tag)), context, items);
         }
         foreach (var kind in EntryKinds.Listed)
             if (list == $"{kind.Folder()}/") return () => KindList(kind, number, Ordered(kind, context.Site).ToList(), context, items);
@@ -148,6 +148,8 @@ public static class IndexPageBuilder
 
     private static PageView KindList(EntryKind kind, int number, List<Entry> entries, RenderContext context, ListItemSource listItem)
     {
+        // The list may have been sorted while another page was built: this page read it too.
+        PageReads.Note(PageReads.Kind(kind));
         var list = kind.Folder() + "/";
         var (page, pager, shown) = PageOf(list, number, entries, context, PluralWord(kind, entries.Count));
         return new PageView
@@ -191,6 +193,7 @@ public static class IndexPageBuilder
 
     private static PageView TagPage(string tag, int number, List<Entry> entries, RenderContext context, ListItemSource listItem)
     {
+        PageReads.Note(PageReads.Tag(tag));
         var list = TagPagePath(tag);
         var entriesWord = entries.Count == 1 ? "entry" : "entries";
         var (page, pager, shown) = PageOf(list, number, entries, context, entriesWord);
@@ -214,6 +217,9 @@ public static class IndexPageBuilder
     private static PageView TagIndex(RenderContext context)
     {
         const string page = "tags/";
+        // The index shows each tag and its count, not the pages that counting walks.
+        PageReads.Note(PageReads.TagCounts);
+        using var counting = PageReads.Paused();
         var tags = TagCounts(context.Site).Select(t => new ListItemView(Html.Escape(t.Tag), SitePaths.Relative(page, $"tags/{t.Tag}/"), "",
             "Tag", $"{t.Count} {(t.Count == 1 ? "entry" : "entries")}", [])).ToList();
         return new PageView

@@ -25,8 +25,11 @@ public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument>
     public string PlainTextOf(Entry entry) => _plainText.GetOrAdd(entry, e =>
         PlainText.Of(documents[e], PlainText.SearchBodyChars, key => site.ByKey.GetValueOrDefault(key)?.Title));
 
-    public IReadOnlyList<HeadingInfo> HeadingsOf(Entry entry) =>
-        documents.TryGetValue(entry, out var document) ? HeadingIdsExtension.Headings(document) : [];
+    public IReadOnlyList<HeadingInfo> HeadingsOf(Entry entry)
+    {
+        PageReads.Note(PageReads.HeadingsPrefix, entry.Key);
+        return documents.TryGetValue(entry, out var document) ? HeadingIdsExtension.Headings(document) : [];
+    }
 
     /// <summary>
     /// True when the entry's (learner) page has an element with this id: a heading outside

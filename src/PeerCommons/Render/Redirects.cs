@@ -12,19 +12,23 @@ namespace PeerCommons.Render;
 public static class Redirects
 {
     public static IEnumerable<(string Page, PageView View)> Pages(RenderContext context) =>
-        Targets(context.Site).Select(r =>
+        Targets(context.Site).Select(r => (r.Alias + "/", Page(context, r.Alias, r.Target)));
+
+    /// <summary>The page of one alias: it reads what its target shows.</summary>
+    public static PageView Page(RenderContext context, string alias, Entry target)
+    {
+        PageReads.Note(PageReads.Entry(target.Key));
+        var page = alias + "/";
+        return new PageView
         {
-            var page = r.Alias + "/";
-            return (page, new PageView
-            {
-                Template = "redirect",
-                Title = Html.Escape(r.Target.Title),
-                Summary = "This page has moved.",
-                RedirectUrl = context.EntryLink(page, r.Target),
-                Canonical = context.Site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl + r.Target.Url) : context.EntryLink(page, r.Target),
-                NoIndex = true,
-            });
-        });
+            Template = "redirect",
+            Title = Html.Escape(target.Title),
+            Summary = "This page has moved.",
+            RedirectUrl = context.EntryLink(page, target),
+            Canonical = context.Site.Config.BaseUrl is { } baseUrl ? Html.Escape(baseUrl + target.Url) : context.EntryLink(page, target),
+            NoIndex = true,
+        };
+    }
 
     /// <summary>Netlify's _redirects: one 301 per alias, with and without the trailing slash.</summary>
     public static byte[] NetlifyFile(Site site)

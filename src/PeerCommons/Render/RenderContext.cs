@@ -106,6 +106,8 @@ public sealed class RenderContext
     /// <param name="upToRoot">The way up from the page to the site root (<see cref="SitePaths.UpToRoot"/>).</param>
     private ListItemView CreateListItem(string upToRoot, Entry entry)
     {
+        // An item shows what the entry's front matter says (its "face"), as a lookup of it would.
+        PageReads.Note(PageReads.EntryPrefix, entry.Key);
         var communities = CommunitiesAnnotating(entry);
         return new ListItemView(
             Html.Escape(entry.Title),

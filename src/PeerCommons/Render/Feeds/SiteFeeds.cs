@@ -20,12 +20,29 @@ public static class SiteFeeds
         // One feed per community of its newest annotations, so a group can follow its own voice.
         foreach (var community in site.OfKind(EntryKind.Community)) WriteCommunity(community, context, sink);
         WriteRecent(context, SelectRecent(site), sink);
+        WriteSitemap(context, sink);
+    }
 
-        var listed = site.Pages.Select(e => (e.Url, e.Updated))
-            // Every page of a long list (projects/page/2/ and on), so crawlers reach each entry from a list.
-            .Concat(EntryKinds.Listed.SelectMany(k => Pagination.Paths(k.Folder() + "/", site.OfKind(k).Count(), site.Config.ListPageSize)).Select(p => (p, (DateOnly?)null)))
-            .Concat(IndexPageBuilder.TagCounts(site).SelectMany(t => Pagination.Paths($"tags/{t.Tag}/", t.Count, site.Config.ListPageSize)).Select(p => (p, (DateOnly?)null)))
-            .Append(("", null)).Append(("tags/", null)).Append(("sources/", null));
+    /// <summary>sitemap.xml: every page with its date, and every page of the lists and tags.</summary>
+    public static void WriteSitemap(RenderContext context, IOutputSink sink)
+    {
+        var site = context.Site;
+        List<Entry> pages;
+        List<(string Page, DateOnly? Updated)> listed;
+        // Walking every page is not what the sitemap shows of them: what it read is noted below.
+        using (PageReads.Paused())
+        {
+            pages = site.Pages.ToList();
+            listed = pages.Select(e => (e.Url, e.Updated))
+                // Every page of a long list (projects/page/2/ and on), so crawlers reach each entry from a list.
+                .Concat(EntryKinds.Listed.SelectMany(k => Pagination.Paths(k.Folder() + "/", site.OfKind(k).Count(), site.Config.ListPageSize)).Select(p => (p, (DateOnly?)null)))
+                .Concat(IndexPageBuilder.TagCounts(site).SelectMany(t => Pagination.Paths($"tags/{t.Tag}/", t.Count, site.Config.ListPageSize)).Select(p => (p, (DateOnly?)null)))
+                .Append(("", null)).Append(("tags/", null)).Append(("sources/", null)).ToList();
+        }
+        PageReads.Note(PageReads.AllKeys);
+        PageReads.Note(PageReads.TagCounts);
+        foreach (var kind in EntryKinds.Listed) PageReads.Note(PageReads.KindCountPrefix, kind.Folder());
+        foreach (var page in pages) PageReads.Note(PageReads.DatedPrefix, page.Key);
         sink.Write("sitemap.xml", Sitemap.Write(listed, site.Config.BaseUrl));
     }
 
@@ -39,9 +56,14 @@ public static class SiteFeeds
     }
 
     /// <summary>The entries of the site's feed of recent updates: pages, and annotations on a page that exists.</summary>
-    public static IReadOnlyList<Entry> SelectRecent(Site site) =>
-        AtomFeed.Select(site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t))),
+    public static IReadOnlyList<Entry> SelectRecent(Site site)
+    {
+        // Choosing reads every page's date; what the feed shows is the entries chosen.
+        PageReads.Note(PageReads.RecentFeed);
+        using var choosing = PageReads.Paused();
+        return AtomFeed.Select(site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t))),
             site.Config.FeedEntries);
+    }
 
     public static void WriteRecent(RenderContext context, IReadOnlyList<Entry> recent, IOutputSink sink) =>
         sink.Write(RecentPath, AtomFeed.WriteSelected(context.Site, recent, RecentPath, context.Site.Config.Title + ": recently updated",

@@ -1,0 +1,102 @@
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using PeerCommons.Model;
+using PeerCommons.Render;
+using PeerCommons.Render.Feeds;
+
+namespace PeerCommons.Engine;
+
+/// <summary>
+/// The value of each read (a <see cref="PageReads"/> token) on one state of the site, as a 64-bit
+/// fingerprint: what a page read when it was built is kept as this fingerprint, and after a change
+/// the same token's fingerprint on the new site says whether the page would read something else
+/// now. One instance per state of the site; each token is worked out once. Thread-safe.
+/// </summary>
+internal sealed class ReadPrints(Site site, ParsedContent parsed)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ulong> _prints = new(StringComparer.Ordinal);
+
+    /// <summary>For the reads made through the render context (reverse links, a community's annotations); set once it exists.</summary>
+    public RenderContext? Context { get; set; }
+
+    public Site Site => site;
+
+    public ulong Of(string token) => _prints.GetOrAdd(token, Compute);
+
+    private ulong Compute(string token)
+    {
+        // Worked out from the site as it is, never recorded: this is the engine looking, not a page reading.
+        using var notRecorded = PageReads.Paused();
+        if (After(token, PageReads.EntryPrefix) is { } key) return Face(site.ByKey.GetValueOrDefault(key));
+        if (After(token, PageReads.BodyPrefix) is { } bodyOf) return Body(site.ByKey.GetValueOrDefault(bodyOf));
+        if (After(token, PageReads.HeadingsPrefix) is { } headingsOf) return Headings(site.ByKey.GetValueOrDefault(headingsOf));
+        if (After(token, PageReads.AnnotationsPrefix) is { } target) return List(site.AnnotationsOf(target));
+        if (After(token, PageReads.ModulesPrefix) is { } curriculum) return List(site.ModulesOf(curriculum));
+        if (After(token, PageReads.CommunityPrefix) is { } community) return List(RenderContext.AnnotationsBy(community));
+        if (After(token, PageReads.ReferencedByPrefix) is { } listed) return List(RenderContext.ReferencedBy.GetValueOrDefault(listed) ?? []);
+        if (After(token, PageReads.KindPrefix) is { } folder) return List(EntryKinds.FromFolder(folder) is { } kind ? site.OfKind(kind) : []);
+        if (After(token, PageReads.TagPrefix) is { } tag) return List(site.Tagged(tag));
+        if (After(token, PageReads.DatedPrefix) is { } dated) return site.ByKey.GetValueOrDefault(dated) is { } page ? Text(page.Url + "\n" + page.Updated) : 0;
+        if (After(token, PageReads.KindCountPrefix) is { } counted) return EntryKinds.FromFolder(counted) is { } countedKind ? (ulong)site.OfKind(countedKind).Count() : 0;
+        return token switch
+        {
+            PageReads.AllPages => List(site.Pages),
+            PageReads.AllKeys => Text(string.Join('\n', site.ByKey.Unrecorded.Keys)),
+            PageReads.TagCounts => Text(string.Join('\n', IndexPageBuilder.TagCounts(site).Select(t => $"{t.Tag}\u0001{t.Count}"))),
+            PageReads.RecentFeed => List(SiteFeeds.SelectRecent(site)),
+            _ => throw new InvalidOperationException($"no value is known for the read '{token}'"),
+        };
+    }
+
+    private RenderContext RenderContext => Context ?? throw new InvalidOperationException("a read of the render context before it exists");
+
+    private static string? After(string token, string prefix) =>
+        token.StartsWith(prefix, StringComparison.Ordinal) ? token[prefix.Length..] : null;
+
+    /// <summary>A list read shows its entries, in order, with what each shows (their bodies are read apart: <see cref="PageReads.Body"/>).</summary>
+    private static ulong List(IEnumerable<Entry> entries)
+    {
+        var prints = new List<ulong>();
+        foreach (var entry in entries) prints.Add(Face(entry));
+        return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(prints)));
+    }
+
+    private static ulong Text(string text) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// What other pages can show of an entry: all it holds but its file (whose body is read apart,
+    /// by <see cref="PageReads.Body"/>), whatever the page picks of it. Kept per entry object: an
+    /// entry that was not edited is the same object, and its fingerprint is not worked out again.
+    /// </summary>
+    private static ulong Face(Entry? entry) =>
+        entry is null ? 0 : Faces.GetValue(entry, e => new StrongBox<ulong>(Text(JsonSerializer.Serialize(e, FaceJson)))).Value;
+
+    private static readonly ConditionalWeakTable<Entry, StrongBox<ulong>> Faces = new();
+
+    private static readonly JsonSerializerOptions FaceJson = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Type != typeof(Entry)) return;
+                    for (var i = info.Properties.Count - 1; i >= 0; i--)
+                        if (info.Properties[i].Name == nameof(Entry.File)) info.Properties.RemoveAt(i);
+                },
+            },
+        },
+    };
+
+    /// <summary>An entry's Markdown as a page renders it: its text, and where it starts in the file (findings give file lines).</summary>
+    private static ulong Body(Entry? entry) =>
+        entry is null ? 0 : Text(entry.File.BodyLine + "\n" + entry.File.Body);
+
+    private ulong Headings(Entry? entry) =>
+        entry is null ? 0 : Text(string.Join('\n', parsed.HeadingsOf(entry).Select(h => h.ToString())));
+}
