@@ -270,10 +270,30 @@
       lexicon = null;
     }
 
+    /* Loads and decodes what a search for this text will read (its terms' parts and postings) without
+       scoring: called while the visitor types, so that the typing pause hides the loading. Resolves with
+       how many index terms the text stands for (0: the search will find nothing as typed); never rejects. */
+    function preload(text) {
+      return loadManifest().then(function (m) {
+        var built = new (lunr().Query)(m.fields);
+        new (lunr().QueryParser)(text, built).parse();
+        return plan(m, built).then(function (planned) {
+          var needed = Object.create(null);
+          planned.forEach(function (terms) {
+            terms.forEach(function (t) { t.expanded.forEach(function (term) { needed[term] = true; }); });
+          });
+          var terms = Object.keys(needed);
+          return Promise.all(terms.map(function (term) {
+            return rowOf(m, term).then(function (row) { if (row) posting(m, row); });
+          })).then(function () { return terms.length; });
+        });
+      }).catch(function () { return 0; });
+    }
+
     /* Loads the manifest ahead of a first query. */
     function prepare() { return loadManifest().then(function () { return null; }); }
 
-    return { search: search, query: query, decodeAll: decodeAll, terms: terms, prepare: prepare, refresh: refresh };
+    return { search: search, query: query, decodeAll: decodeAll, terms: terms, prepare: prepare, preload: preload, refresh: refresh };
   }
 
   root.PeerCommonsSearchIndex = { add: add, open: open };

@@ -69,6 +69,25 @@
       });
     }
 
+    /* While the visitor types, loads what find(text) will read, so that the typing pause hides the loading
+       of posting parts: the text as typed at once (one part a word), and the start-of-word parts that find
+       tries next (a word being typed spans several) only once typing slows down, as then the search will
+       read them anyway; a fast typist's passing prefixes would load parts nobody reads. */
+    var prefixTimer = null;
+    function prefetch(text) {
+      clearTimeout(prefixTimer);
+      parts.ready().then(function () {
+        var stems = excerpt.stems(text);
+        if (!excerpt.words(text).length || stems.some(function (s) { return s.length < 3; })) return;
+        parts.preload(text.trim()).then(function (terms) {
+          if (terms || text !== input.value) return;
+          prefixTimer = setTimeout(function () {
+            if (text === input.value) parts.preload(stems.map(function (s) { return s + "*"; }).join(" "));
+          }, 100);
+        });
+      }).catch(function () { return null; });
+    }
+
     /* Text lunr's parser does not take finds nothing as typed; a part that could not be loaded is an error. */
     function notLunrSyntax(error) {
       if (error instanceof window.lunr.QueryParseError) return [];
@@ -215,7 +234,7 @@
     var timer = null;
     /* What every search needs starts loading when the box gets focus, so it arrives while the visitor types. */
     input.addEventListener("focus", function () { parts.warm(); });
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 150); prefetch(input.value); });
     Object.keys(filters).forEach(function (k) { filters[k].addEventListener("change", update); });
     page.addEventListener("submit", function (event) { event.preventDefault(); update(); });
 
