@@ -19,12 +19,13 @@ internal sealed class EditedSite : IDisposable
 
     public string File(string relative) => _temp.Path(["content", .. relative.Split('/')]);
 
-    public void Edit(string path, Func<string, string> change)
+    public RebuildOutcome Edit(string path, Func<string, string> change)
     {
         Write(path, change);
         var outcome = Engine.Apply([path]);
         Assert.True(outcome.Committed, string.Join("\n", outcome.Errors));
         FullBuildComparison.AssertSame(Engine, Theme);
+        return outcome;
     }
 
     /// <summary>An edit that brings an error: not served, but its findings are those of a full build.</summary>

@@ -77,6 +77,20 @@ public sealed class RecordedDependencyTests
     }
 
     [Fact]
+    public void A_title_edit_re_renders_only_the_list_page_that_shows_the_entry()
+    {
+        // The values list on one page (the starter's 23 values) and on three pages of 10: the same edit,
+        // which keeps "Equal power relationships" on the first page, re-renders as many pages either way.
+        int PagesRendered(string? pageSize)
+        {
+            using var site = new EditedSite(content => { if (pageSize is not null) File.AppendAllText(Path.Combine(content, "site.yaml"), $"\nlist_page_size: {pageSize}\n"); });
+            return site.Edit(site.File("values/equal-power-relationships.md"),
+                t => t.Replace("title: \"Equal power relationships\"", "title: \"Equal power in relationships\"")).PagesRendered;
+        }
+        Assert.Equal(PagesRendered(null), PagesRendered("10"));
+    }
+
+    [Fact]
     public void A_renamed_target_heading_brings_and_clears_the_annotation_anchor_error()
     {
         using var site = new EditedSite();

@@ -40,6 +40,7 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
         if (After(token, PageReads.ReferencedByPrefix) is { } listed) return List(RenderContext.ReferencedBy.GetValueOrDefault(listed) ?? []);
         if (After(token, PageReads.KindPrefix) is { } folder) return List(EntryKinds.FromFolder(folder) is { } kind ? site.OfKind(kind) : []);
         if (After(token, PageReads.TagPrefix) is { } tag) return List(site.Tagged(tag));
+        if (After(token, PageReads.SlicePrefix) is { } slice) return Slice(slice);
         if (After(token, PageReads.DatedPrefix) is { } dated) return site.ByKey.GetValueOrDefault(dated) is { } page ? Text(page.Url + "\n" + page.Updated) : 0;
         if (After(token, PageReads.KindCountPrefix) is { } counted) return EntryKinds.FromFolder(counted) is { } countedKind ? (ulong)site.OfKind(countedKind).Count() : 0;
         return token switch
@@ -51,6 +52,19 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
             _ => throw new InvalidOperationException($"no value is known for the read '{token}'"),
         };
     }
+
+    /// <summary>A page of a list: how many entries the list has, and the keys the page shows, in order.</summary>
+    private ulong Slice(string slice)
+    {
+        var at = slice.LastIndexOf('#');
+        var list = slice[..at];
+        var number = int.Parse(slice[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        // Every page of a list reads its own slice of the same sorted list: sorted once per state of the site.
+        var entries = _lists.GetOrAdd(list, l => IndexPageBuilder.ListEntries(l, site) ?? []);
+        return Text(entries.Count + "\n" + string.Join('\n', IndexPageBuilder.SliceKeys(entries, number, site.Config.ListPageSize)));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<Entry>> _lists = new(StringComparer.Ordinal);
 
     private RenderContext RenderContext => Context ?? throw new InvalidOperationException("a read of the render context before it exists");
 

@@ -62,6 +62,7 @@ internal sealed class TouchedReads
         if (Member(token, PageReads.KindPrefix, _kinds) is { } kind) return kind;
         if (Member(token, PageReads.KindCountPrefix, _kinds) is { } count) return count;
         if (Member(token, PageReads.TagPrefix, _tags) is { } tag) return tag;
+        if (token.StartsWith(PageReads.SlicePrefix, StringComparison.Ordinal)) return SliceMayHaveChanged(token);
         return token switch
         {
             PageReads.AllKeys => _keysCameOrWent,
@@ -71,6 +72,15 @@ internal sealed class TouchedReads
             PageReads.RecentFeed => _keys.Count > 0,
             _ => true,
         };
+    }
+
+    /// <summary>A page of a kind's or a tag's list (<see cref="PageReads.Slice"/>): when an edited page is in that list.</summary>
+    private bool SliceMayHaveChanged(string token)
+    {
+        var list = token.AsSpan(PageReads.SlicePrefix.Length, token.LastIndexOf('#') - PageReads.SlicePrefix.Length);
+        return list.StartsWith("tags/", StringComparison.Ordinal) && list.Length > "tags/".Length
+            ? _tags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(list["tags/".Length..].TrimEnd('/'))
+            : _kinds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(list.TrimEnd('/'));
     }
 
     /// <summary>Null when the token is not of this prefix; else whether what it names is in <paramref name="touched"/>.</summary>

@@ -66,6 +66,11 @@ public sealed class PageReads
     public const string TagPrefix = "tag:";
     /// <summary>A page's address and date, as the sitemap lists it.</summary>
     public const string DatedPrefix = "d:";
+    /// <summary>
+    /// One page of a list (a kind's or a tag's): which entries it shows, in order, and how many the list
+    /// has (its pager). What it shows of each entry is read apart, by its list item.
+    /// </summary>
+    public const string SlicePrefix = "s:";
     /// <summary>How many pages a kind has (how many pages its list has).</summary>
     public const string KindCountPrefix = "n:";
     /// <summary>Every tag with how many pages use it.</summary>
@@ -86,4 +91,6 @@ public sealed class PageReads
     public static string Headings(string key) => HeadingsPrefix + key;
     public static string Kind(EntryKind kind) => KindPrefix + kind.Folder();
     public static string Tag(string tag) => TagPrefix + tag;
+    /// <summary>Page <paramref name="number"/> of the list at <paramref name="list"/> ("projects/", "tags/peer-work/").</summary>
+    public static string Slice(string list, int number) => SlicePrefix + list + "#" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

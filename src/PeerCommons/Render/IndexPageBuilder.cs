@@ -22,7 +22,7 @@ public static class IndexPageBuilder
         // Its entries are sorted once, by whichever of its pages is built first.
         foreach (var kind in EntryKinds.Listed)
         {
-            var ordered = new Lazy<List<Entry>>(() => Ordered(kind, site).ToList());
+            var ordered = new Lazy<List<Entry>>(() => Unrecorded(() => Ordered(kind, site).ToList()));
             foreach (var page in Pagination.Paths($"{kind.Folder()}/", site.OfKind(kind).Count(), size))
             {
                 var number = ListAndNumber(page).Number;
@@ -33,7 +33,7 @@ public static class IndexPageBuilder
         var tagged = site.Pages.SelectMany(e => e.Tags.Select(t => (Tag: t, Entry: e))).ToLookup(p => p.Tag, p => p.Entry, StringComparer.Ordinal);
         foreach (var tag in tagged.Select(g => g.Key).Order(StringComparer.Ordinal))
         {
-            var sorted = new Lazy<List<Entry>>(() => SortedForTag(tagged[tag]));
+            var sorted = new Lazy<List<Entry>>(() => Unrecorded(() => SortedForTag(tagged[tag])));
             foreach (var page in Pagination.Paths(TagPagePath(tag), tagged[tag].Distinct().Count(), size))
             {
                 var number = ListAndNumber(page).Number;
@@ -72,11 +72,34 @@ public static class IndexPageBuilder
         if (list.StartsWith("tags/", StringComparison.Ordinal) && list.EndsWith('/') && list.Length > "tags/".Length)
         {
             var tag = list["tags/".Length..^1];
-            return () => TagPage(tag, number, SortedForTag(context.Site.Tagged(tag)), context, items);
+            return () => TagPage(tag, number, ListEntries(list, context.Site)!, context, items);
         }
         foreach (var kind in EntryKinds.Listed)
-            if (list == $"{kind.Folder()}/") return () => KindList(kind, number, Ordered(kind, context.Site).ToList(), context, items);
+            if (list == $"{kind.Folder()}/") return () => KindList(kind, number, ListEntries(list, context.Site)!, context, items);
         return null;
+    }
+
+    /// <summary>
+    /// The entries a list shows, in its order ("projects/", "tags/peer-work/"; null for no such list). Not
+    /// recorded as a read of the whole list: a page of it reads its slice (<see cref="PageReads.Slice"/>).
+    /// </summary>
+    public static List<Entry>? ListEntries(string list, Site site)
+    {
+        if (list.StartsWith("tags/", StringComparison.Ordinal) && list.EndsWith('/') && list.Length > "tags/".Length)
+            return Unrecorded(() => SortedForTag(site.Tagged(list["tags/".Length..^1])));
+        foreach (var kind in EntryKinds.Listed)
+            if (list == $"{kind.Folder()}/") return Unrecorded(() => Ordered(kind, site).ToList());
+        return null;
+    }
+
+    /// <summary>The keys page <paramref name="number"/> of a list shows (a page past the end shows the last page's).</summary>
+    public static IEnumerable<string> SliceKeys(List<Entry> entries, int number, int size) =>
+        entries.Skip((Math.Min(number, Pagination.PageCount(entries.Count, size)) - 1) * size).Take(size).Select(e => e.Key);
+
+    private static T Unrecorded<T>(Func<T> work)
+    {
+        using var sorting = PageReads.Paused();
+        return work();
     }
 
     /// <summary>"projects/page/3/" is page 3 of "projects/"; any other address is page 1 of itself.</summary>
@@ -148,9 +171,8 @@ public static class IndexPageBuilder
 
     private static PageView KindList(EntryKind kind, int number, List<Entry> entries, RenderContext context, ListItemSource listItem)
     {
-        // The list may have been sorted while another page was built: this page read it too.
-        PageReads.Note(PageReads.Kind(kind));
         var list = kind.Folder() + "/";
+        PageReads.Note(PageReads.Slice(list, number));
         var (page, pager, shown) = PageOf(list, number, entries, context, PluralWord(kind, entries.Count));
         return new PageView
         {
@@ -193,8 +215,8 @@ public static class IndexPageBuilder
 
     private static PageView TagPage(string tag, int number, List<Entry> entries, RenderContext context, ListItemSource listItem)
     {
-        PageReads.Note(PageReads.Tag(tag));
         var list = TagPagePath(tag);
+        PageReads.Note(PageReads.Slice(list, number));
         var entriesWord = entries.Count == 1 ? "entry" : "entries";
         var (page, pager, shown) = PageOf(list, number, entries, context, entriesWord);
         var title = "Tagged “" + Html.Escape(tag) + "”";
