@@ -111,6 +111,13 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
     private static ulong Body(Entry? entry) =>
         entry is null ? 0 : Text(entry.File.BodyLine + "\n" + entry.File.Body);
 
+    /// <summary>
+    /// An entry's headings come from its own Markdown only, so they are kept per entry object like its
+    /// face: the propose form's data reads every entry's headings, and working them all out again after
+    /// each title edit cost about 200 ms at 10,000 entries.
+    /// </summary>
     private ulong Headings(Entry? entry) =>
-        entry is null ? 0 : Text(string.Join('\n', parsed.HeadingsOf(entry).Select(h => h.ToString())));
+        entry is null ? 0 : HeadingPrints.GetValue(entry, e => new StrongBox<ulong>(Text(string.Join('\n', parsed.HeadingsOf(e).Select(h => h.ToString()))))).Value;
+
+    private static readonly ConditionalWeakTable<Entry, StrongBox<ulong>> HeadingPrints = new();
 }
