@@ -64,10 +64,13 @@
         if (!plain.length) return [];
         return parts.search(text.trim()).catch(notLunrSyntax).then(function (found) {
           if (found.length) return found;
-          return parts.search(excerpt.stems(text).map(function (s) { return s.length >= 3 ? s + "*" : s; }).join(" ")).catch(notLunrSyntax);
+          return parts.search(prefixQuery(excerpt.stems(text))).catch(notLunrSyntax);
         });
       });
     }
+
+    /* find's second try: each stemmed word, also as the start of a longer word from three letters. */
+    function prefixQuery(stems) { return stems.map(function (s) { return s.length >= 3 ? s + "*" : s; }).join(" "); }
 
     /* While the visitor types, loads what find(text) will read, so that the typing pause hides the loading
        of posting parts: the text as typed at once (one part a word), and the start-of-word parts that find
@@ -82,7 +85,7 @@
         parts.preload(text.trim()).then(function (terms) {
           if (terms || text !== input.value) return;
           prefixTimer = setTimeout(function () {
-            if (text === input.value) parts.preload(stems.map(function (s) { return s + "*"; }).join(" "));
+            if (text === input.value) parts.preload(prefixQuery(stems));
           }, 100);
         });
       }).catch(function () { return null; });

@@ -22,7 +22,7 @@ public static class IndexPageBuilder
         // Its entries are sorted once, by whichever of its pages is built first.
         foreach (var kind in EntryKinds.Listed)
         {
-            var ordered = new Lazy<List<Entry>>(() => Unrecorded(() => Ordered(kind, site).ToList()));
+            var ordered = new Lazy<List<Entry>>(() => ListEntries($"{kind.Folder()}/", site)!);
             foreach (var page in Pagination.Paths($"{kind.Folder()}/", site.OfKind(kind).Count(), size))
             {
                 var number = ListAndNumber(page).Number;
@@ -92,9 +92,16 @@ public static class IndexPageBuilder
         return null;
     }
 
-    /// <summary>The keys page <paramref name="number"/> of a list shows (a page past the end shows the last page's).</summary>
+    /// <summary>The keys page <paramref name="number"/> of a list shows (see <see cref="Slice"/>).</summary>
     public static IEnumerable<string> SliceKeys(List<Entry> entries, int number, int size) =>
-        entries.Skip((Math.Min(number, Pagination.PageCount(entries.Count, size)) - 1) * size).Take(size).Select(e => e.Key);
+        Slice(entries, number, size).Shown.Select(e => e.Key);
+
+    /// <summary>The page a list really shows for <paramref name="number"/> (a number past the end, after an edit removed entries, shows the last page) and its entries.</summary>
+    private static (int Number, List<Entry> Shown) Slice(List<Entry> entries, int number, int size)
+    {
+        number = Math.Min(number, Pagination.PageCount(entries.Count, size));
+        return (number, entries.Skip((number - 1) * size).Take(size).ToList());
+    }
 
     private static T Unrecorded<T>(Func<T> work)
     {
@@ -198,9 +205,8 @@ public static class IndexPageBuilder
     private static (string Page, PagerView? Pager, List<Entry> Shown) PageOf(string list, int number, List<Entry> entries, RenderContext context, string itemsWord)
     {
         var size = context.Site.Config.ListPageSize;
-        number = Math.Min(number, Pagination.PageCount(entries.Count, size));
-        var page = Pagination.PagePath(list, number);
-        return (page, Pagination.Pager(list, number, entries.Count, size, itemsWord), entries.Skip((number - 1) * size).Take(size).ToList());
+        (number, var shown) = Slice(entries, number, size);
+        return (Pagination.PagePath(list, number), Pagination.Pager(list, number, entries.Count, size, itemsWord), shown);
     }
 
     /// <summary>The communities that annotated any of these entries, for the list's filter, with their pages.</summary>
