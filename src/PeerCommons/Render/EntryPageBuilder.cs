@@ -76,7 +76,8 @@ public static class EntryPageBuilder
             Facts = FactsBuilder.For(entry, page, context),
             Tags = entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(page, $"tags/{t}/"))).ToList(),
             Related = Related(entry, page, context),
-            Sources = sourceKeys.Select(k => new SourceView(k, SourceHtml(site.Bibliography[k], page))).ToList(),
+            // The reference as the bibliography shows it; the list links to the bibliography once, not once per work.
+            Sources = sourceKeys.Select(k => new SourceView(k, SourceFormatter.ReferenceHtml(site.Bibliography[k]))).ToList(),
             Updated = (entry.Updated ?? entry.LastChange?.Date)?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             UpdatedIso = (entry.Updated ?? entry.LastChange?.Date)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             // Only the names people chose to give: never a git author's.
@@ -154,9 +155,6 @@ public static class EntryPageBuilder
             .ToList();
         return related;
     }
-
-    private static string SourceHtml(Source source, string page) =>
-        $"{SourceFormatter.ReferenceHtml(source)} <a class=\"source-more\" href=\"{SitePaths.Relative(page, "sources/#" + source.Key)}\">In the bibliography</a>";
 
     private static IReadOnlyList<AnnotationView> Annotations(Entry entry, string page, bool trainer, RenderContext context, out List<string> cited)
     {
