@@ -37,6 +37,14 @@ internal sealed class PageDependencies
         }
     }
 
+    /// <summary>Makes a reader's output with <paramref name="make"/>, recording what it reads on <paramref name="prints"/>'s site.</summary>
+    public void Make(string reader, ReadPrints prints, Action make)
+    {
+        var reads = new PageReads();
+        using (PageReads.Into(reads)) make();
+        Record(reader, reads.Tokens, prints);
+    }
+
     /// <summary>A reader that is gone (or will be made again).</summary>
     public void Forget(string reader)
     {

@@ -15,8 +15,8 @@ internal sealed class ServedSite
 
     public bool IsEmpty => _files.Count == 0;
 
-    /// <summary>The site that serving this rebuild would give (nothing is served yet).</summary>
-    public Dictionary<string, byte[]> Candidate(RenderPlan plan, MemorySink sink, RenderedPages rendered, PageRenderer renderer)
+    /// <summary>The site that serving this rebuild would give (nothing is served yet); <paramref name="gone"/> are other files the site no longer has.</summary>
+    public Dictionary<string, byte[]> Candidate(RenderPlan plan, MemorySink sink, RenderedPages rendered, IReadOnlyList<string> gone, PageRenderer renderer)
     {
         if (plan.All) return new Dictionary<string, byte[]>(sink.Files, StringComparer.Ordinal);
         var files = new Dictionary<string, byte[]>(_files, StringComparer.Ordinal);
@@ -24,6 +24,7 @@ internal sealed class ServedSite
             if (_pagesByKey.TryGetValue(key, out var old)) foreach (var path in old) files.Remove(path);
         foreach (var page in renderer.ServedIndexPages.Except(rendered.IndexPages)) files.Remove(Render.SitePaths.FileOf(page));
         foreach (var path in renderer.ServedRedirects.Keys.Except(rendered.Redirects.Keys)) files.Remove(path);
+        foreach (var path in gone) files.Remove(path);
         foreach (var (path, bytes) in sink.Files) files[path] = bytes;
         return files;
     }

@@ -70,7 +70,7 @@ public sealed class SiteEngine
         _checks = new SiteChecks(_root, serving ? new PageDependencies() : null);
         _dependencies = serving ? new PageDependencies() : null;
         _planner = new ChangePlanner(_dependencies ?? new PageDependencies());
-        _renderer = new PageRenderer(new IncrementalFeeds(_dependencies), serving ? new ListItemCache() : null, _dependencies);
+        _renderer = new PageRenderer(new IncrementalFeeds(_dependencies), new IncrementalProposeData(_dependencies), serving ? new ListItemCache() : null, _dependencies);
     }
 
     /// <summary>The engine of one build or check run, which streams the site to a sink and keeps no page.</summary>
@@ -187,10 +187,11 @@ public sealed class SiteEngine
         if (work.All) _links.Clear();
         if (!_serving) _search.StartBeside(context, sink, stages);
         RenderedPages rendered;
+        IReadOnlyList<string> gone;
         try
         {
             rendered = stages.Run("render", () => _renderer.Render(work, oldSite, context, prints, _templates!, sink, _links));
-            stages.Run("feeds", () => _renderer.WriteSiteFiles(work, context, prints, sink));
+            gone = stages.Run("feeds", () => _renderer.WriteSiteFiles(work, context, prints, sink));
             SearchPayload = _search.Finish(stages);
         }
         catch
@@ -203,7 +204,7 @@ public sealed class SiteEngine
         _assets = assets;
 
         var diagnostics = Merge([]);
-        var candidate = _serving ? _served.Candidate(work, (MemorySink)sink, rendered, _renderer) : null;
+        var candidate = _serving ? _served.Candidate(work, (MemorySink)sink, rendered, gone, _renderer) : null;
         // Links are checked only on a site without other errors (a broken page would only be reported twice).
         if (!diagnostics.Any(d => d.Severity == Severity.Error))
         {
