@@ -13,7 +13,7 @@ internal sealed class ChangePlanner(PageDependencies dependencies)
     {
         var touched = new TouchedReads(changes);
         // An edited entry's pages show the entry itself, which they are given rather than look up.
-        plan.Keys.UnionWith(touched.Keys.All);
+        plan.Keys.UnionWith(touched.Keys);
         foreach (var reader in dependencies.Changed(now, touched))
             if (PageRenderer.IsEntryReader(reader)) plan.Keys.Add(reader);
             else plan.Readers.Add(reader);

@@ -204,12 +204,13 @@ public sealed class SiteEngine
         _assets = assets;
 
         var diagnostics = Merge([]);
-        var candidate = _serving ? _served.Candidate(work, (MemorySink)sink, rendered, gone, _renderer) : null;
+        var candidate = _serving ? _served.Propose(work, (MemorySink)sink, rendered, gone, _renderer) : null;
         // Links are checked only on a site without other errors (a broken page would only be reported twice).
         if (!diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            var files = candidate is null ? sink.Sizes : ServedPaths(candidate, assets!);
-            var broken = stages.Run("links", () => _links.Check(files, site));
+            var broken = stages.Run("links", () => candidate is null
+                ? _links.Check(sink.Sizes.Keys, site)
+                : _links.CheckServed(candidate, () => ServedPaths(candidate.Files, assets!), site));
             if (broken.Count > 0) diagnostics = Merge(broken);
         }
         _diagnostics = diagnostics;
@@ -237,11 +238,11 @@ public sealed class SiteEngine
     /// The files serving this candidate gives: its own, the search index (made on request), and the
     /// npm scripts serve has warned are not installed (build refuses to run without them).
     /// </summary>
-    private Dictionary<string, long> ServedPaths(Dictionary<string, byte[]> candidate, AssetPaths assets)
+    private HashSet<string> ServedPaths(Dictionary<string, byte[]> candidate, AssetPaths assets)
     {
-        var files = candidate.ToDictionary(p => p.Key, p => (long)p.Value.Length, StringComparer.Ordinal);
-        foreach (var path in SearchIndexing.Paths) files[path] = 0;
-        if (SearchProblem is not null) foreach (var script in new[] { "lunr.min.js", "markdown-it.min.js" }) files.TryAdd(assets.Named(script), 0);
+        var files = new HashSet<string>(candidate.Keys, StringComparer.Ordinal);
+        files.UnionWith(SearchIndexing.Paths);
+        if (SearchProblem is not null) foreach (var script in new[] { "lunr.min.js", "markdown-it.min.js" }) files.Add(assets.Named(script));
         return files;
     }
 

@@ -7,7 +7,7 @@ namespace PeerCommons.Engine;
 /// the new site (at 10,000 entries, working out every kind, tag and reverse-link list after each
 /// keystroke's save cost a third of a second). What the edits touched is gathered here (their keys,
 /// before and after, and the lists they are members of); which of it each kind of read depends on is
-/// written beside that read's value, in <see cref="ReadKinds"/>. A read no kind knows is always worked out again.
+/// written beside that read's value, in <see cref="ReadKinds"/>.
 /// </summary>
 internal sealed class TouchedReads
 {
@@ -23,9 +23,13 @@ internal sealed class TouchedReads
         foreach (var change in changes)
         {
             KeysCameOrWent |= change.ChangesKeys;
+            foreach (var entry in change.Versions) keys.Add(entry.Key);
+            // Every list is its members' faces, and so is every read of an entry but its body and headings:
+            // an edit that leaves the face as it was (the body edited) can change those two reads only.
+            if (!change.ChangesKeys && ReadPrints.Face(change.Old) == ReadPrints.Face(change.New)) continue;
+            FacesChanged = true;
             foreach (var entry in change.Versions)
             {
-                keys.Add(entry.Key);
                 kinds.Add(entry.Kind.Folder());
                 if (entry.AnnotationTargetKey is { } target) targets.Add(target);
                 if (entry.Kind == EntryKind.Module && entry.CurriculumId is { } curriculum) curricula.Add(curriculum);
@@ -38,47 +42,34 @@ internal sealed class TouchedReads
                 tags.UnionWith(entry.Tags);
             }
         }
-        Keys = new(keys);
-        Targets = new(targets);
-        Curricula = new(curricula);
-        Communities = new(communities);
-        Listed = new(listed);
-        Kinds = new(kinds);
-        Tags = new(tags);
+        Keys = keys;
+        Targets = targets;
+        Curricula = curricula;
+        Communities = communities;
+        Listed = listed;
+        Kinds = kinds;
+        Tags = tags;
     }
 
     /// <summary>The keys of the edited entries, before and after.</summary>
-    public Names Keys { get; }
+    public IReadOnlySet<string> Keys { get; }
+    // The sets below hold what the edits that changed a face touched.
     /// <summary>The keys the edited annotations aim at.</summary>
-    public Names Targets { get; }
+    public IReadOnlySet<string> Targets { get; }
     /// <summary>The curricula of the edited modules.</summary>
-    public Names Curricula { get; }
+    public IReadOnlySet<string> Curricula { get; }
     /// <summary>The communities of the edited annotations.</summary>
-    public Names Communities { get; }
+    public IReadOnlySet<string> Communities { get; }
     /// <summary>The keys the edited pages list as related or as values (whose reverse links they are in).</summary>
-    public Names Listed { get; }
+    public IReadOnlySet<string> Listed { get; }
     /// <summary>The folders of the edited entries' kinds.</summary>
-    public Names Kinds { get; }
+    public IReadOnlySet<string> Kinds { get; }
     /// <summary>The tags of the edited pages.</summary>
-    public Names Tags { get; }
-    /// <summary>Whether a page (not only annotations) was edited.</summary>
+    public IReadOnlySet<string> Tags { get; }
+    /// <summary>Whether an edit changed what other pages can show of an entry (its face: all but its body).</summary>
+    public bool FacesChanged { get; }
+    /// <summary>Whether the face of a page (not only of annotations) changed.</summary>
     public bool PagesEdited { get; }
     /// <summary>Whether a key came or went.</summary>
     public bool KeysCameOrWent { get; }
-
-    /// <summary>Whether the value of <paramref name="token"/> can be another after these edits.</summary>
-    public bool MayHaveChanged(string token) =>
-        ReadKinds.Of(token, out var prefix) is not { } kind || kind.MayChange(this, token.AsSpan(prefix));
-
-    /// <summary>A set of names that can be asked about a part of a token without cutting it out.</summary>
-    public readonly struct Names(HashSet<string> set)
-    {
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public int Count => set.Count;
-
-        public bool Contains(ReadOnlySpan<char> name) => _lookup.Contains(name);
-
-        public IEnumerable<string> All => set;
-    }
 }
