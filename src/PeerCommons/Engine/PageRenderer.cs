@@ -159,7 +159,7 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, IncrementalProposeDat
 
     /// <summary>
     /// Lists, tags, home and the like (as <see cref="IndexPageBuilder"/> names them): those that are
-    /// new, or whose reads changed. Which there are depends on the kinds' and tags' lists, and is
+    /// new, or whose reads changed. Which there are depends on the lengths of the kinds' and tags' lists, and is
     /// worked out again only when those reads (recorded as the reader "index:*") changed.
     /// </summary>
     private List<string> IndexPages(RenderPlan plan, RenderContext context, Func<string, PageReads?> readsOf, List<(string Page, Func<PageView> View, string Reader)> others)
@@ -174,11 +174,19 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, IncrementalProposeDat
         var served = _indexPages.ToHashSet(StringComparer.Ordinal);
         var indexPages = new List<string>();
         using (PageReads.Into(readsOf(IndexSetReader)))
+        {
+            // Which pages there are follows from how many entries each kind's list and each tag has (and
+            // site.yaml's page size): read as that, not as every entry the enumeration walks, so a title edit
+            // does not enumerate them again.
+            foreach (var kind in EntryKinds.Listed) PageReads.Note(PageReads.KindCountPrefix, kind.Folder());
+            PageReads.Note(PageReads.TagCounts);
+            using var walking = PageReads.Paused();
             foreach (var (page, view) in IndexPageBuilder.Pages(context, source))
             {
                 indexPages.Add(page);
                 if (plan.All || !served.Remove(page) || plan.Readers.Contains(IndexReader + page)) others.Add((page, view, IndexReader + page));
             }
+        }
         foreach (var gone in served) dependencies?.Forget(IndexReader + gone);
         return indexPages;
     }
