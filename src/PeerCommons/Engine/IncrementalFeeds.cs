@@ -26,15 +26,8 @@ internal sealed class IncrementalFeeds(PageDependencies? dependencies)
             return;
         }
         if (plan.All || plan.Readers.Contains(RecentReader))
-            Recorded(RecentReader, prints, () => SiteFeeds.WriteRecent(context, SiteFeeds.SelectRecent(context.Site), sink));
+            dependencies.Make(RecentReader, prints, () => SiteFeeds.WriteRecent(context, SiteFeeds.SelectRecent(context.Site), sink));
         if (plan.All || plan.Readers.Contains(SitemapReader))
-            Recorded(SitemapReader, prints, () => SiteFeeds.WriteSitemap(context, sink));
-    }
-
-    private void Recorded(string reader, ReadPrints prints, Action write)
-    {
-        var reads = new PageReads();
-        using (PageReads.Into(reads)) write();
-        dependencies!.Record(reader, reads.Tokens, prints);
+            dependencies.Make(SitemapReader, prints, () => SiteFeeds.WriteSitemap(context, sink));
     }
 }

@@ -19,12 +19,11 @@ internal sealed record RenderedPages(
 /// records what each entry's pages, each index page, each redirect page and the propose form's data
 /// read (<see cref="PageDependencies"/>), so that a change makes again exactly those whose reads changed.
 /// </summary>
-internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listItems, PageDependencies? dependencies)
+internal sealed class PageRenderer(IncrementalFeeds feeds, IncrementalProposeData propose, ListItemCache? listItems, PageDependencies? dependencies)
 {
     // Readers other than an entry's pages (whose reader is the entry's key).
     public const string IndexReader = "index:";
     public const string RedirectReader = "redirect:";
-    public const string ProposeReader = "propose:";
     /// <summary>Which index pages and which redirects there are (no page address has a '*').</summary>
     private const string IndexSetReader = IndexReader + "*";
     private const string RedirectSetReader = RedirectReader + "*";
@@ -32,7 +31,7 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
     /// <summary>True for the reader of an entry's pages: its key (no other reader's prefix).</summary>
     public static bool IsEntryReader(string reader) =>
         !reader.StartsWith(IndexReader, StringComparison.Ordinal) && !reader.StartsWith(RedirectReader, StringComparison.Ordinal)
-        && !reader.StartsWith(ProposeReader, StringComparison.Ordinal) && !reader.StartsWith(ListItemCache.Reader, StringComparison.Ordinal)
+        && !reader.StartsWith(IncrementalProposeData.Reader, StringComparison.Ordinal) && !reader.StartsWith(ListItemCache.Reader, StringComparison.Ordinal)
         && !reader.StartsWith(IncrementalFeeds.Reader, StringComparison.Ordinal);
 
     private readonly Dictionary<string, List<Diagnostic>> _findings = new(StringComparer.Ordinal);
@@ -120,22 +119,16 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
 
     /// <summary>
     /// After <see cref="Render"/>: the files that are not pages (feeds and the sitemap, _redirects, the
-    /// propose form's data, QR codes, JSON Schemas), then what rendering found.
+    /// propose form's data, QR codes, JSON Schemas), then what rendering found. Returns the files that
+    /// are gone from the site (parts of the propose form's data it no longer has).
     /// </summary>
-    public void WriteSiteFiles(RenderPlan plan, RenderContext context, ReadPrints prints, IOutputSink sink)
+    public IReadOnlyList<string> WriteSiteFiles(RenderPlan plan, RenderContext context, ReadPrints prints, IOutputSink sink)
     {
         var site = context.Site;
         if (plan.All || _redirectsChanged) sink.Write("_redirects", Redirects.NetlifyFile(site));
         feeds.Write(plan, context, prints, sink);
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
-        // The propose form's choices follow the lists, the keys and the entries' headings: what it read.
-        if (plan.All || plan.Readers.Contains(ProposeReader))
-        {
-            var reads = dependencies is null ? null : new PageReads();
-            using (PageReads.Into(reads))
-                foreach (var (path, bytes) in PeerCommons.Render.Propose.ProposeFormData.Files(context)) sink.Write(path, bytes);
-            if (reads is not null) dependencies!.Record(ProposeReader, reads.Tokens, prints);
-        }
+        var gone = propose.Write(plan, context, prints, sink);
         if (plan.All) Schema.JsonSchemas.Publish(sink);
         // What rendering found, kept per file until those files' pages are rendered again.
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))
@@ -143,6 +136,7 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
             if (!_findings.TryGetValue(group.Key, out var list)) _findings[group.Key] = list = [];
             list.AddRange(group);
         }
+        return gone;
     }
 
     /// <summary>Forgets the list items whose reads changed, or every item (null: a full render).</summary>
@@ -157,6 +151,7 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
     {
         _indexPages = rendered.IndexPages;
         _redirects = rendered.Redirects;
+        propose.Committed();
     }
 
     public IReadOnlyList<string> ServedIndexPages => _indexPages;
@@ -164,7 +159,7 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
 
     /// <summary>
     /// Lists, tags, home and the like (as <see cref="IndexPageBuilder"/> names them): those that are
-    /// new, or whose reads changed. Which there are depends on the kinds' and tags' lists, and is
+    /// new, or whose reads changed. Which there are depends on the lengths of the kinds' and tags' lists, and is
     /// worked out again only when those reads (recorded as the reader "index:*") changed.
     /// </summary>
     private List<string> IndexPages(RenderPlan plan, RenderContext context, Func<string, PageReads?> readsOf, List<(string Page, Func<PageView> View, string Reader)> others)
@@ -179,11 +174,19 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, ListItemCache? listIt
         var served = _indexPages.ToHashSet(StringComparer.Ordinal);
         var indexPages = new List<string>();
         using (PageReads.Into(readsOf(IndexSetReader)))
+        {
+            // Which pages there are follows from how many entries each kind's list and each tag has (and
+            // site.yaml's page size): read as that, not as every entry the enumeration walks, so a title edit
+            // does not enumerate them again.
+            foreach (var kind in EntryKinds.Listed) PageReads.Note(PageReads.KindCountPrefix, kind.Folder());
+            PageReads.Note(PageReads.TagCounts);
+            using var walking = PageReads.Paused();
             foreach (var (page, view) in IndexPageBuilder.Pages(context, source))
             {
                 indexPages.Add(page);
                 if (plan.All || !served.Remove(page) || plan.Readers.Contains(IndexReader + page)) others.Add((page, view, IndexReader + page));
             }
+        }
         foreach (var gone in served) dependencies?.Forget(IndexReader + gone);
         return indexPages;
     }

@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using PeerCommons.Model;
 using PeerCommons.Render;
-using PeerCommons.Render.Feeds;
 
 namespace PeerCommons.Engine;
 
@@ -31,30 +30,16 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
     {
         // Worked out from the site as it is, never recorded: this is the engine looking, not a page reading.
         using var notRecorded = PageReads.Paused();
-        if (After(token, PageReads.EntryPrefix) is { } key) return Face(site.ByKey.GetValueOrDefault(key));
-        if (After(token, PageReads.BodyPrefix) is { } bodyOf) return Body(site.ByKey.GetValueOrDefault(bodyOf));
-        if (After(token, PageReads.HeadingsPrefix) is { } headingsOf) return Headings(site.ByKey.GetValueOrDefault(headingsOf));
-        if (After(token, PageReads.AnnotationsPrefix) is { } target) return List(site.AnnotationsOf(target));
-        if (After(token, PageReads.ModulesPrefix) is { } curriculum) return List(site.ModulesOf(curriculum));
-        if (After(token, PageReads.CommunityPrefix) is { } community) return List(RenderContext.AnnotationsBy(community));
-        if (After(token, PageReads.ReferencedByPrefix) is { } listed) return List(RenderContext.ReferencedBy.GetValueOrDefault(listed) ?? []);
-        if (After(token, PageReads.KindPrefix) is { } folder) return List(EntryKinds.FromFolder(folder) is { } kind ? site.OfKind(kind) : []);
-        if (After(token, PageReads.TagPrefix) is { } tag) return List(site.Tagged(tag));
-        if (After(token, PageReads.SlicePrefix) is { } slice) return Slice(slice);
-        if (After(token, PageReads.DatedPrefix) is { } dated) return site.ByKey.GetValueOrDefault(dated) is { } page ? Text(page.Url + "\n" + page.Updated) : 0;
-        if (After(token, PageReads.KindCountPrefix) is { } counted) return EntryKinds.FromFolder(counted) is { } countedKind ? (ulong)site.OfKind(countedKind).Count() : 0;
-        return token switch
-        {
-            PageReads.AllPages => List(site.Pages),
-            PageReads.AllKeys => Text(string.Join('\n', site.ByKey.Unrecorded.Keys)),
-            PageReads.TagCounts => Text(string.Join('\n', IndexPageBuilder.TagCounts(site).Select(t => $"{t.Tag}\u0001{t.Count}"))),
-            PageReads.RecentFeed => List(SiteFeeds.SelectRecent(site)),
-            _ => throw new InvalidOperationException($"no value is known for the read '{token}'"),
-        };
+        return ReadKinds.Of(token, out var prefix) is { } kind
+            ? kind.Value(this, token[prefix..])
+            : throw new InvalidOperationException($"no value is known for the read '{token}'");
     }
 
+    /// <summary>The entry of a key on this site, or null.</summary>
+    public Entry? EntryOf(string key) => site.ByKey.Unrecorded.GetValueOrDefault(key);
+
     /// <summary>A page of a list: how many entries the list has, and the keys the page shows, in order.</summary>
-    private ulong Slice(string slice)
+    public ulong Slice(string slice)
     {
         var at = slice.LastIndexOf('#');
         var list = slice[..at];
@@ -66,27 +51,24 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<Entry>> _lists = new(StringComparer.Ordinal);
 
-    private RenderContext RenderContext => Context ?? throw new InvalidOperationException("a read of the render context before it exists");
-
-    private static string? After(string token, string prefix) =>
-        token.StartsWith(prefix, StringComparison.Ordinal) ? token[prefix.Length..] : null;
+    public RenderContext RenderContext => Context ?? throw new InvalidOperationException("a read of the render context before it exists");
 
     /// <summary>A list read shows its entries, in order, with what each shows (their bodies are read apart: <see cref="PageReads.Body"/>).</summary>
-    private static ulong List(IEnumerable<Entry> entries)
+    public static ulong List(IEnumerable<Entry> entries)
     {
         var prints = new List<ulong>();
         foreach (var entry in entries) prints.Add(Face(entry));
         return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(prints)));
     }
 
-    private static ulong Text(string text) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text));
+    public static ulong Text(string text) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text));
 
     /// <summary>
     /// What other pages can show of an entry: all it holds but its file (whose body is read apart,
     /// by <see cref="PageReads.Body"/>), whatever the page picks of it. Kept per entry object: an
     /// entry that was not edited is the same object, and its fingerprint is not worked out again.
     /// </summary>
-    private static ulong Face(Entry? entry) =>
+    public static ulong Face(Entry? entry) =>
         entry is null ? 0 : Faces.GetValue(entry, e => new StrongBox<ulong>(Text(JsonSerializer.Serialize(e, FaceJson)))).Value;
 
     private static readonly ConditionalWeakTable<Entry, StrongBox<ulong>> Faces = new();
@@ -108,7 +90,7 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
     };
 
     /// <summary>An entry's Markdown as a page renders it: its text, and where it starts in the file (findings give file lines).</summary>
-    private static ulong Body(Entry? entry) =>
+    public static ulong Body(Entry? entry) =>
         entry is null ? 0 : Text(entry.File.BodyLine + "\n" + entry.File.Body);
 
     /// <summary>
@@ -116,7 +98,7 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
     /// face: the propose form's data reads every entry's headings, and working them all out again after
     /// each title edit cost about 200 ms at 10,000 entries.
     /// </summary>
-    private ulong Headings(Entry? entry) =>
+    public ulong Headings(Entry? entry) =>
         entry is null ? 0 : HeadingPrints.GetValue(entry, e => new StrongBox<ulong>(Text(string.Join('\n', parsed.HeadingsOf(e).Select(h => h.ToString()))))).Value;
 
     private static readonly ConditionalWeakTable<Entry, StrongBox<ulong>> HeadingPrints = new();

@@ -70,7 +70,7 @@ public sealed class SiteEngine
         _checks = new SiteChecks(_root, serving ? new PageDependencies() : null);
         _dependencies = serving ? new PageDependencies() : null;
         _planner = new ChangePlanner(_dependencies ?? new PageDependencies());
-        _renderer = new PageRenderer(new IncrementalFeeds(_dependencies), serving ? new ListItemCache() : null, _dependencies);
+        _renderer = new PageRenderer(new IncrementalFeeds(_dependencies), new IncrementalProposeData(_dependencies), serving ? new ListItemCache() : null, _dependencies);
     }
 
     /// <summary>The engine of one build or check run, which streams the site to a sink and keeps no page.</summary>
@@ -187,10 +187,11 @@ public sealed class SiteEngine
         if (work.All) _links.Clear();
         if (!_serving) _search.StartBeside(context, sink, stages);
         RenderedPages rendered;
+        IReadOnlyList<string> gone;
         try
         {
             rendered = stages.Run("render", () => _renderer.Render(work, oldSite, context, prints, _templates!, sink, _links));
-            stages.Run("feeds", () => _renderer.WriteSiteFiles(work, context, prints, sink));
+            gone = stages.Run("feeds", () => _renderer.WriteSiteFiles(work, context, prints, sink));
             SearchPayload = _search.Finish(stages);
         }
         catch
@@ -203,12 +204,13 @@ public sealed class SiteEngine
         _assets = assets;
 
         var diagnostics = Merge([]);
-        var candidate = _serving ? _served.Candidate(work, (MemorySink)sink, rendered, _renderer) : null;
+        var candidate = _serving ? _served.Propose(work, (MemorySink)sink, rendered, gone, _renderer) : null;
         // Links are checked only on a site without other errors (a broken page would only be reported twice).
         if (!diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            var files = candidate is null ? sink.Sizes : ServedPaths(candidate, assets!);
-            var broken = stages.Run("links", () => _links.Check(files, site));
+            var broken = stages.Run("links", () => candidate is null
+                ? _links.Check(sink.Sizes.Keys, site)
+                : _links.CheckServed(candidate, () => ServedPaths(candidate.Files, assets!), site));
             if (broken.Count > 0) diagnostics = Merge(broken);
         }
         _diagnostics = diagnostics;
@@ -236,11 +238,11 @@ public sealed class SiteEngine
     /// The files serving this candidate gives: its own, the search index (made on request), and the
     /// npm scripts serve has warned are not installed (build refuses to run without them).
     /// </summary>
-    private Dictionary<string, long> ServedPaths(Dictionary<string, byte[]> candidate, AssetPaths assets)
+    private HashSet<string> ServedPaths(Dictionary<string, byte[]> candidate, AssetPaths assets)
     {
-        var files = candidate.ToDictionary(p => p.Key, p => (long)p.Value.Length, StringComparer.Ordinal);
-        foreach (var path in SearchIndexing.Paths) files[path] = 0;
-        if (SearchProblem is not null) foreach (var script in new[] { "lunr.min.js", "markdown-it.min.js" }) files.TryAdd(assets.Named(script), 0);
+        var files = new HashSet<string>(candidate.Keys, StringComparer.Ordinal);
+        files.UnionWith(SearchIndexing.Paths);
+        if (SearchProblem is not null) foreach (var script in new[] { "lunr.min.js", "markdown-it.min.js" }) files.Add(assets.Named(script));
         return files;
     }
 

@@ -97,9 +97,13 @@ public sealed class LinkChecker
 
     /// <param name="files">Every file of the site (pages and assets), by path below the root.</param>
     /// <param name="onlyPages">The pages to check (the preview server's re-rendered ones), or null for every page.</param>
-    public IReadOnlyList<BrokenLink> Check(IReadOnlyDictionary<string, long> files, IReadOnlyCollection<string>? onlyPages = null)
+    public IReadOnlyList<BrokenLink> Check(IReadOnlyDictionary<string, long> files, IReadOnlyCollection<string>? onlyPages = null) =>
+        Check(new HashSet<string>(files.Keys, StringComparer.Ordinal), onlyPages);
+
+    /// <param name="known">Every file of the site, by path below the root (ordinal; the preview server keeps it between rebuilds).</param>
+    /// <param name="onlyPages">The pages to check, or null for every page.</param>
+    public IReadOnlyList<BrokenLink> Check(HashSet<string> known, IReadOnlyCollection<string>? onlyPages = null)
     {
-        var known = new HashSet<string>(files.Keys, StringComparer.Ordinal);
         IEnumerable<KeyValuePair<string, (byte[] Links, HashSet<ulong> Ids)>> pages = onlyPages is null ? _pages : onlyPages.Where(_pages.ContainsKey).Select(p => KeyValuePair.Create(p, _pages[p]));
         // Pages are independent: checked in parallel, reported in page order.
         return pages.OrderBy(p => p.Key, StringComparer.Ordinal)

@@ -99,7 +99,8 @@ public static class ProposeFormData
             fixedAnchors = PageAnchors.Fixed,
             // What grows with the site comes in parts (ProposeParts): how many there are, so the form can name them.
             keyParts = ProposeParts.KeyPartCounts(site),
-            entryGroups = ProposeParts.GroupCount(site.Pages.Count()),
+            // Read as the set of keys, not every page: a title edit does not change how many there are.
+            entryGroups = ProposeParts.GroupCount(site),
         };
     }
 
