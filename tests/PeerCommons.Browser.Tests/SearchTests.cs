@@ -171,7 +171,9 @@ public sealed class SearchTests(SiteFixture site)
         // Each part is fetched at most once, however many queries need it.
         Assert.True(PartRequests(page).Length <= 2, string.Join(", ", PartRequests(page)));
         Assert.Equal(PartRequests(page).Length, PartRequests(page).Distinct().Count());
-        // The address follows the query, so a result list can be shared and reloaded.
+        // The address follows the query, so a result list can be shared and reloaded (once the results are
+        // shown: search.js leaves it for after them).
+        await page.Page.WaitForFunctionAsync("() => location.search === '?q=history'");
         Assert.EndsWith("/search/index.html?q=history", page.Page.Url);
         await AssertCleanAsync(page);
     }
@@ -214,6 +216,7 @@ public sealed class SearchTests(SiteFixture site)
         Assert.NotEmpty(values);
         Assert.True(await CountAsync() < allCount);
         Assert.All(values, r => Assert.Equal("Value", Of(r).Kind));
+        await page.Page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('kind') === 'Value'");
         Assert.Contains("kind=Value", page.Page.Url);
 
         // Tag: back to all kinds, choose a tag; every result carries it.
@@ -246,6 +249,7 @@ public sealed class SearchTests(SiteFixture site)
         });
 
         // The filters are in the address: reloading it shows the same narrowed list.
+        await page.Page.WaitForFunctionAsync("c => new URLSearchParams(location.search).get('community') === c", community);
         var url = page.Page.Url;
         await page.Page.ReloadAsync();
         await WaitForSearchAsync(page.Page);
