@@ -114,10 +114,8 @@ public sealed class SearchResultsTests(SiteFixture site)
         await using var page = await site.OpenAsync();
         await page.Page.GotoAsync(site.Url("search/index.html"));
         var box = page.Page.Locator("#pc-search-page-input");
-        async Task SearchedAsync(string text) => await page.Page.WaitForFunctionAsync(
-            "t => document.querySelector('[data-search-status]').textContent.includes('for \u201c' + t + '\u201d')", text);
         await box.PressSequentiallyAsync("support");
-        await SearchedAsync("support");
+        await SearchTests.WaitForSearchOfAsync(page.Page, "support");
         var before = await SearchTests.ReadResultsAsync(page.Page);
         Assert.NotEmpty(before);
         // The list's first item, marked in the page: the same element afterwards means the list was not built again.
@@ -126,13 +124,13 @@ public sealed class SearchResultsTests(SiteFixture site)
         // "supports" is the same search ("support" after the stemmer) with the words marked alike: the list stays,
         // so a screen reader or a visitor reading it does not see it replaced by the same results.
         await box.PressSequentiallyAsync("s");
-        await SearchedAsync("supports");
+        await SearchTests.WaitForSearchOfAsync(page.Page, "supports");
         Assert.True(await page.Page.EvalOnSelectorAsync<bool>("[data-search-results] li", "li => li.keptFromBefore === true"));
         Assert.Equal(before.Select(r => r.Href), (await SearchTests.ReadResultsAsync(page.Page)).Select(r => r.Href));
 
         // Another word shows its own results in a new list.
         await box.FillAsync("mutuality");
-        await SearchedAsync("mutuality");
+        await SearchTests.WaitForSearchOfAsync(page.Page, "mutuality");
         Assert.False(await page.Page.EvalOnSelectorAsync<bool>("[data-search-results] li", "li => li.keptFromBefore === true"));
         Assert.Contains(await SearchTests.ReadResultsAsync(page.Page), r => r.Marks.Length > 0);
         Assert.Empty(page.PageErrors);
