@@ -17,6 +17,9 @@ public static class PartitionedIndexWriter
     /// <summary>The manifest's file name: the one fixed name, the search page's way in.</summary>
     public const string ManifestName = "index.js";
 
+    /// <summary>Terms of at most this many UTF-16 code units are listed in the manifest (<c>short</c>).</summary>
+    public const int ShortTermLength = 2;
+
     /// <summary>What every file of the index calls to register itself with the reader.</summary>
     private const string Register = "PeerCommonsSearchIndex.add(";
 
@@ -190,6 +193,10 @@ public static class PartitionedIndexWriter
             json.String(folder);
             json.Raw(",\"bounds\":"u8);
             Strings(json, boundaries);
+            // The few terms of one or two letters: a word's first letters, searched as the visitor types them,
+            // are known not to be terms without loading a part (FORMAT.md, "Manifest").
+            json.Raw(",\"short\":"u8);
+            Strings(json, index.Terms.Where(term => term.Length <= ShortTermLength).ToList());
             json.Byte((byte)'}');
             json.Flush();
         }

@@ -60,7 +60,7 @@ public sealed class SearchAfterRedeployTests(SiteFixture site) : IDisposable
         await using var page = await site.OpenAsync();
         await page.Page.GotoAsync(site.Url(_folder + "/search/index.html"));
         await page.Page.Locator("#pc-search-page-input").PressSequentiallyAsync("peer");
-        await SearchTests.WaitForSearchAsync(page.Page);
+        await SearchTests.WaitForSearchOfAsync(page.Page, "peer");
         Assert.NotEmpty(await SearchTests.ReadResultsAsync(page.Page));
 
         // The new deploy replaces the search folder: the parts the page's manifest names are gone.

@@ -6,8 +6,8 @@ namespace PeerCommons.Browser.Tests;
 /// <summary>
 /// Issue 14, what results show: an excerpt around the matched words with the words marked, a link to the
 /// section the words are in, named; loaded per result (search/docs/ parts for the results shown, nothing
-/// more), over http and from file://, with no request leaving the site; the page with results stays
-/// accessible and fits a 320-px phone. The query is the heading most sections of the starter content
+/// more), over http and from file://, with no request leaving the site; a keystroke that leaves the results
+/// as they were leaves the list as it is; the page with results stays accessible and fits a 320-px phone. The query is the heading most sections of the starter content
 /// share, taken from the built store, so the tests follow the content.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -105,6 +105,34 @@ public sealed class SearchResultsTests(SiteFixture site)
                     return [li.querySelector(".search-result-snippet").textContent, ...[...li.querySelectorAll("mark")].map(m => m.textContent)]; }
             """);
         Assert.Equal(["Peers ask \u201cmutuality\u201d? Yes (mutuality).", "mutuality", "mutuality"], shown);
+        Assert.Empty(page.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_keystroke_that_leaves_the_results_as_they_were_keeps_the_list_a_new_word_replaces_it()
+    {
+        await using var page = await site.OpenAsync();
+        await page.Page.GotoAsync(site.Url("search/index.html"));
+        var box = page.Page.Locator("#pc-search-page-input");
+        await box.PressSequentiallyAsync("support");
+        await SearchTests.WaitForSearchOfAsync(page.Page, "support");
+        var before = await SearchTests.ReadResultsAsync(page.Page);
+        Assert.NotEmpty(before);
+        // The list's first item, marked in the page: the same element afterwards means the list was not built again.
+        await page.Page.EvalOnSelectorAsync("[data-search-results] li", "li => { li.keptFromBefore = true; }");
+
+        // "supports" is the same search ("support" after the stemmer) with the words marked alike: the list stays,
+        // so a screen reader or a visitor reading it does not see it replaced by the same results.
+        await box.PressSequentiallyAsync("s");
+        await SearchTests.WaitForSearchOfAsync(page.Page, "supports");
+        Assert.True(await page.Page.EvalOnSelectorAsync<bool>("[data-search-results] li", "li => li.keptFromBefore === true"));
+        Assert.Equal(before.Select(r => r.Href), (await SearchTests.ReadResultsAsync(page.Page)).Select(r => r.Href));
+
+        // Another word shows its own results in a new list.
+        await box.FillAsync("mutuality");
+        await SearchTests.WaitForSearchOfAsync(page.Page, "mutuality");
+        Assert.False(await page.Page.EvalOnSelectorAsync<bool>("[data-search-results] li", "li => li.keptFromBefore === true"));
+        Assert.Contains(await SearchTests.ReadResultsAsync(page.Page), r => r.Marks.Length > 0);
         Assert.Empty(page.PageErrors);
     }
 

@@ -69,6 +69,10 @@ public sealed class SearchTests(SiteFixture site)
             "() => { const s = document.querySelector('[data-search-status]').textContent; return /results? for|No results/.test(s); }",
             null, new PageWaitForFunctionOptions { Timeout = 15000 });
 
+    /// <summary>Waits for the results of the whole text, not of a part typed before a pause (each pause searches).</summary>
+    internal static async Task WaitForSearchOfAsync(IPage page, string text) => await page.WaitForFunctionAsync(
+        "t => document.querySelector('[data-search-status]').textContent.includes('for \u201c' + t + '\u201d')", text, new PageWaitForFunctionOptions { Timeout = 15000 });
+
     private static async Task AssertCleanAsync(SitePage page)
     {
         Assert.Empty(page.ForeignRequests);
@@ -158,7 +162,7 @@ public sealed class SearchTests(SiteFixture site)
         Assert.True(await page.Page.Locator("[data-search-filters]").IsHiddenAsync());
 
         await page.Page.Locator("#pc-search-page-input").PressSequentiallyAsync("values");
-        await WaitForSearchAsync(page.Page);
+        await WaitForSearchOfAsync(page.Page, "values");
         Assert.NotEmpty(await ResultsAsync(page.Page));
         // A one-word query fetches the manifest and the one part that holds its term, not the term list.
         Assert.Single(PartRequests(page));
@@ -171,7 +175,8 @@ public sealed class SearchTests(SiteFixture site)
         // Each part is fetched at most once, however many queries need it.
         Assert.True(PartRequests(page).Length <= 2, string.Join(", ", PartRequests(page)));
         Assert.Equal(PartRequests(page).Length, PartRequests(page).Distinct().Count());
-        // The address follows the query, so a result list can be shared and reloaded.
+        // The address follows the query (once the results are shown), so a result list can be shared and reloaded.
+        await page.Page.WaitForFunctionAsync("() => location.search === '?q=history'");
         Assert.EndsWith("/search/index.html?q=history", page.Page.Url);
         await AssertCleanAsync(page);
     }
@@ -214,6 +219,7 @@ public sealed class SearchTests(SiteFixture site)
         Assert.NotEmpty(values);
         Assert.True(await CountAsync() < allCount);
         Assert.All(values, r => Assert.Equal("Value", Of(r).Kind));
+        await page.Page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('kind') === 'Value'");
         Assert.Contains("kind=Value", page.Page.Url);
 
         // Tag: back to all kinds, choose a tag; every result carries it.
@@ -246,6 +252,7 @@ public sealed class SearchTests(SiteFixture site)
         });
 
         // The filters are in the address: reloading it shows the same narrowed list.
+        await page.Page.WaitForFunctionAsync("c => new URLSearchParams(location.search).get('community') === c", community);
         var url = page.Page.Url;
         await page.Page.ReloadAsync();
         await WaitForSearchAsync(page.Page);
@@ -264,8 +271,7 @@ public sealed class SearchTests(SiteFixture site)
         await page.Page.GotoAsync(site.Url("search/index.html"));
         await page.Page.Keyboard.PressAsync("/");
         await page.Page.Keyboard.TypeAsync(annotation.Title);
-        // The results of the whole title, not of a part typed before a pause (each pause starts a search).
-        await page.Page.WaitForFunctionAsync("t => document.querySelector('[data-search-status]').textContent.includes('for \u201c' + t + '\u201d')", annotation.Title);
+        await WaitForSearchOfAsync(page.Page, annotation.Title);
         var results = await ResultsAsync(page.Page);
         var hit = Array.FindIndex(results, r => r.Title == annotation.Title);
         Assert.True(hit >= 0, $"'{annotation.Title}' is not among the results for its own title");

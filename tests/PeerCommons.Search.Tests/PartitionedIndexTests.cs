@@ -160,6 +160,30 @@ public class PartitionedIndexTests
     }
 
     [Fact]
+    public void FirstLettersOfAWord_ThatAreNoTerm_LoadNoPart_ShortTermsAreFoundAsLunrJsFindsThem()
+    {
+        // Terms of one or two letters ("x", "tv", "ok", "3d") beside longer ones, in parts of 200 bytes.
+        var docs = new List<Dictionary<string, object?>>
+        {
+            new() { ["id"] = "a", ["title"] = "tv and radio", ["body"] = "peer support on tv, ok for x" },
+            new() { ["id"] = "b", ["title"] = "3d printing", ["body"] = "okay to try tea together" },
+            new() { ["id"] = "c", ["title"] = "talking", ["body"] = "tv tv ok taken tomorrow" },
+        };
+        var written = Write(docs, [new("title", 10), new("body")], 200);
+        var manifest = Encoding.UTF8.GetString(written.Parts.Manifest.Bytes);
+        Assert.Contains("\"short\":[\"3d\",\"ok\",\"tv\",\"x\"]", manifest);
+        string[] queries = ["t", "ta", "tv", "o", "ok", "x", "q", "3", "3d", "tv ok", "+tv -ok", "+t", "title:tv", "t*", "ta*"];
+        var (lunr, parts) = Query(written, queries);
+        Assert.Empty(Differences(lunr, parts));
+        string[] Loaded(string q) => parts.Single(a => a.Query == q).Loaded;
+        foreach (var notATerm in new[] { "t", "ta", "o", "q", "3", "+t" })
+            Assert.Equal(["index.js"], Loaded(notATerm));
+        Assert.Equal(["index.js", written.Parts.Parts[written.Parts.PartOf("tv")].Path], Loaded("tv"));
+        Assert.Equal(["a", "c"], parts.Single(a => a.Query == "tv").Results.EnumerateArray().Select(r => r.GetProperty("ref").GetString()).Order());
+        Assert.Empty(parts.Single(a => a.Query == "t").Results.EnumerateArray());
+    }
+
+    [Fact]
     public void AFailedLoad_IsTriedAgainByTheNextQuery_LoadedPartsAreKept_AndConcurrentQueriesShareLoads()
     {
         var written = Write(Corpus.PathRefDocuments(240, 12345), PathFields, 600, "boost");

@@ -27,15 +27,35 @@
 
   function stems(text) { return words(text).map(stem); }
 
-  /* The text split as lunr's tokenizer splits (white space and hyphens, kept as their own parts), each
-     word part with the query stem it matches: its own stem, or a word being typed (a stem's start). */
-  function parts(text, queryStems) {
-    return text.split(/([\s\-]+)/).map(function (part) {
+  /* The text split as lunr's tokenizer splits (white space and hyphens, kept as their own parts), each part
+     with its word as the index holds it and that word's stem. Each keystroke looks again at the sections of
+     mostly the same documents: a text's split is kept (the texts of the last few hundred kept). */
+  var KEPT_TEXTS = 500;
+  var split = new Map();
+  function tokens(text) {
+    var known = split.get(text);
+    if (known) return known;
+    if (split.size >= KEPT_TEXTS) split.clear();
+    known = text.split(/([\s\-]+)/).map(function (part) {
       var word = part.toLowerCase().replace(TRIM, "");
-      var wordStem = word && stem(word);
+      return { text: part, word: word, stem: word && stem(word) };
+    });
+    split.set(text, known);
+    return known;
+  }
+
+  /* The text's parts (see tokens), each with the query stem it matches: its own stem, or a word being typed
+     (a stem's start). */
+  function parts(text, queryStems) {
+    return tokens(text).map(function (token) {
       var match = null;
-      if (word) queryStems.forEach(function (q) { if (!match && (wordStem === q || (q.length > 2 && word.indexOf(q) === 0))) match = q; });
-      return { text: part, match: match };
+      if (token.word) {
+        for (var i = 0; i < queryStems.length && !match; i++) {
+          var q = queryStems[i];
+          if (token.stem === q || (q.length > 2 && token.word.indexOf(q) === 0)) match = q;
+        }
+      }
+      return { text: token.text, match: match };
     });
   }
 

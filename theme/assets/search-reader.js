@@ -29,6 +29,9 @@
      document's rank in that order: an index's value, else NOT_AN_INDEX + its number. Each is worked out
      the first time it is asked for. */
   var NOT_AN_INDEX = 4294967296;
+
+  /* The manifest's "short" lists every term of at most this many UTF-16 code units (FORMAT.md). */
+  var SHORT_TERM = 2;
   function keyRanks(refOf, documents) {
     var ranks = null;
     return function (n) {
@@ -99,13 +102,17 @@
         manifest = need("index", manifestUrl.slice(base.length) + fresh).then(function (m) {
           if (m.format !== 1) throw new Error("search index format " + m.format + " is not one this reader knows (1)");
           if (m.version !== lunr().version) throw new Error("search index is for lunr " + m.version + ", the page has " + lunr().version);
-          var refOf = m.refs ? function (n) { return m.refs[n]; } : function (n) { return n.toString(36); };
+          /* A site's refs are document numbers in base 36, each written out once: a keystroke's search may
+             name 20,000 results. */
+          var written = [];
+          var refOf = m.refs ? function (n) { return m.refs[n]; } : function (n) { return written[n] || (written[n] = n.toString(36)); };
           var documents = m.refs ? m.refs.length : m.documents;
           return {
             fields: m.fields,
             pipeline: lunr().Pipeline.load(m.pipeline),
             folder: m.folder,
             bounds: m.bounds,
+            short: m.short ? new Set(m.short) : null,
             refOf: refOf,
             keyRank: keyRanks(refOf, documents),
             documents: documents
@@ -181,6 +188,8 @@
     function expand(m, clause) {
       var term = clause.term, fuzzy = "editDistance" in clause, star = term.indexOf("*");
       if (!fuzzy && star < 0) {
+        /* A term of one or two letters the manifest does not list is in no part: nothing to load. */
+        if (m.short && term.length <= SHORT_TERM && !m.short.has(term)) return Promise.resolve([]);
         var p = partOf(m, term);
         return loadPart(m, p).then(function (rows) { return rows.byTerm[term] ? [term] : []; });
       }

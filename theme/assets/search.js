@@ -59,6 +59,18 @@
        they span made the first keystrokes of a word take seconds on a phone at 10,000 entries. A query
        with no searchable word ("-", "*", "the") finds nothing, where lunr would match every document. */
     function find(text) {
+      if (lastFind.text === text) return lastFind.answer;
+      var answer = searchFor(text);
+      lastFind = { text: text, answer: answer };
+      /* A search that failed (a part not loaded) is tried again by the next one. */
+      answer.catch(function () { if (lastFind.answer === answer) lastFind = { text: null, answer: null }; });
+      return answer;
+    }
+    /* The last text searched and its answer (a promise): started once typing slows (see prefetch), then
+       shown by update() when the typing pause ends, the same answer. */
+    var lastFind = { text: null, answer: null };
+
+    function searchFor(text) {
       return parts.ready().then(function () {
         var plain = excerpt.words(text);
         if (!plain.length) return [];
@@ -73,20 +85,34 @@
     function prefixQuery(stems) { return stems.map(function (s) { return s.length >= 3 ? s + "*" : s; }).join(" "); }
 
     /* While the visitor types, loads what find(text) will read, so that the typing pause hides the loading
-       of posting parts: the text as typed at once (one part a word), and the start-of-word parts that find
-       tries next (a word being typed spans several) only once typing slows down, as then the search will
-       read them anyway; a fast typist's passing prefixes would load parts nobody reads. */
-    var prefixTimer = null;
+       of posting parts: the text as typed at once (one part a word). Once typing slows down (no keystroke
+       for SLOWED_MS) the search itself starts, loading the start-of-word parts it tries next (a word being
+       typed spans several) and the documents of its first page of results, so that when the pause ends
+       (update) the results are ready or on their way; a fast typist's passing prefixes would load parts
+       nobody reads and take the time of searches nobody sees. */
+    var SLOWED_MS = 100;
+    var slowedTimer = null;
     function prefetch(text) {
-      clearTimeout(prefixTimer);
+      clearTimeout(slowedTimer);
       parts.ready().then(function () {
         var stems = excerpt.stems(text);
         if (!excerpt.words(text).length || stems.some(function (s) { return s.length < 3; })) return;
-        parts.preload(text.trim()).then(function (terms) {
-          if (terms || text !== input.value) return;
-          prefixTimer = setTimeout(function () {
-            if (text === input.value) parts.preload(prefixQuery(stems));
-          }, 100);
+        parts.preload(text.trim()).then(function () {
+          if (text !== input.value) return;
+          slowedTimer = setTimeout(function () {
+            if (text === input.value) searchAhead(text);
+          }, SLOWED_MS);
+        });
+      }).catch(function () { return null; });
+    }
+
+    /* The search for this text and the documents of its first page of results, loaded but not shown. */
+    function searchAhead(text) {
+      var chosen = { kind: filters.kind.value, tag: filters.tag.value, community: filters.community.value };
+      Promise.all([find(text), parts.facets()]).then(function (answers) {
+        if (text !== input.value) return null;
+        return narrow(answers[0].map(function (hit) { return hit.doc; }), chosen, answers[1]).then(function (shown) {
+          return text === input.value ? parts.documents(shown.slice(0, PAGE_SIZE)) : null;
         });
       }).catch(function () { return null; });
     }
@@ -98,14 +124,16 @@
     }
 
     /* Each menu's options are rebuilt only when what it lists changes: a keystroke seldom changes them, and
-       rebuilding the tag menu's options took a good part of a keystroke's time at 10,000 entries. */
-    var listed = {};
-    function fillSelect(select, values, chosen) {
-      var key = chosen + "\n" + values.map(function (pair) { return pair[0]; }).join("\n");
+       rebuilding the tag menu's options took a good part of a keystroke's time at 10,000 entries. values()
+       lists them as [value, label] pairs; key says what they are (with the choice), so that an unchanged
+       menu costs no list at all. */
+    var listed = {}, facetsLoaded = 0;
+    function fillSelect(select, key, values, chosen) {
+      key = chosen + "\n" + key;
       if (listed[select.getAttribute("data-filter")] === key) return;
       listed[select.getAttribute("data-filter")] = key;
       while (select.options.length > 1) select.remove(1);
-      values.forEach(function (pair) {
+      values().forEach(function (pair) {
         var option = document.createElement("option");
         option.value = pair[0];
         option.textContent = pair[1];
@@ -114,17 +142,19 @@
       });
     }
 
-    /* The kinds and communities among all the refs (from facets.js, before any document is loaded). */
-    function present(refs, codes, names) {
-      var seen = {};
-      refs.forEach(function (ref) { seen[codes[ref]] = true; });
-      return names.filter(function (name, code) { return seen[code]; });
+    /* Which kinds and communities the refs hold (codes from facets.js, before any document is loaded), in
+       one pass over what may be 20,000 refs: { kinds: [flag per kind], communities: [flag per code] }. */
+    function present(refs, f) {
+      var kinds = new Uint8Array(f.kinds.length), communities = new Uint8Array(f.communities.length + 1);
+      for (var i = 0; i < refs.length; i++) { kinds[f.kindOf[refs[i]]] = 1; communities[f.communityOf[refs[i]]] = 1; }
+      return { kinds: kinds, communities: communities };
     }
 
     function byName(a, b) { return a[1].localeCompare(b[1]); }
 
     /* Narrows the refs by the chosen filters; the tag's refs are loaded only when a tag is chosen. */
     function narrow(refs, chosen, f) {
+      if (!chosen.kind && !chosen.community && !chosen.tag) return Promise.resolve(refs);
       var kind = f.kinds.indexOf(chosen.kind);
       var community = -1;
       f.communities.forEach(function (c, i) { if (c[0] === chosen.community) community = i + 1; });
@@ -152,15 +182,34 @@
         (count > current.shown ? "; the first " + current.shown + " are shown." : ".");
     }
 
+    /* What the list shows from its start: the refs and the words they are marked for. A keystroke that
+       leaves both as they were ("learne" after "learn" shows the same results, marked for the same stem)
+       leaves the list as it is: building and laying out ten results again was most of such a keystroke. */
+    var listedFor = "";
+
     /* Shows refs [from, to) of the current results, loading only their documents. */
     function showPage(ticket, from, to) {
-      var refs = current.refs.slice(from, to);
-      return parts.documents(refs).then(function (docs) {
+      var refs = current.refs.slice(from, to), shows = from === 0 ? refs.join(",") + "\n" + current.stems.join(" ") : null;
+      var unchanged = shows !== null && shows === listedFor;
+      return (unchanged ? Promise.resolve(null) : parts.documents(refs)).then(function (docs) {
         if (ticket !== latest) return;
-        if (from === 0) results.textContent = "";
-        refs.forEach(function (ref) { results.appendChild(excerpt.item(docs[ref], current.stems, root)); });
+        if (!unchanged) {
+          var items = document.createDocumentFragment();
+          refs.forEach(function (ref) { items.appendChild(excerpt.item(docs[ref], current.stems, root)); });
+          if (from === 0) results.replaceChildren(items); else results.appendChild(items);
+          listedFor = from === 0 ? shows : "";
+        }
         current.shown = to > current.refs.length ? current.refs.length : to;
         more.hidden = current.shown >= current.refs.length;
+      });
+    }
+
+    /* The address keeps the query (and filters) for the back button and links, once the results are shown:
+       replaceState took up to 30 ms of a throttled keystroke, which the visitor waits for only if it comes
+       before the results. */
+    function saveStateLater(ticket, text, chosen) {
+      window.requestAnimationFrame(function () {
+        setTimeout(function () { if (ticket === latest) saveState(text, chosen); }, 0);
       });
     }
 
@@ -168,9 +217,10 @@
       var ticket = ++latest;
       var text = input.value;
       var chosen = { kind: filters.kind.value, tag: filters.tag.value, community: filters.community.value };
-      saveState(text, chosen);
       if (!text.trim()) {
+        saveState(text, chosen);
         results.textContent = "";
+        listedFor = "";
         status.textContent = "";
         filterBox.hidden = more.hidden = true;
         showHelp(text, false);
@@ -181,9 +231,11 @@
         if (ticket !== latest) return null;
         /* After the site was rebuilt, what this page (or the browser's cache) holds may name parts that are
            gone: load the index and the store again, once, from the server. */
+        lastFind = { text: null, answer: null };
         return parts.refresh().then(function () { return answer(ticket, text, chosen); });
-      }).catch(function () {
+      }).then(function () { saveStateLater(ticket, text, chosen); }, function () {
         if (ticket !== latest) return;
+        saveState(text, chosen);
         showHelp(text, true);
         status.textContent = "Search could not be loaded. You can browse the lists of entries instead.";
       });
@@ -194,9 +246,16 @@
       return Promise.all([find(text), parts.facets()]).then(function (answers) {
         var refs = answers[0].map(function (hit) { return hit.doc; }), f = answers[1];
         if (ticket !== latest) return null;
-        fillSelect(filters.kind, present(refs, f.kindOf, f.kinds).map(function (k) { return [k, k]; }), chosen.kind);
-        fillSelect(filters.tag, f.tags.map(function (t) { return [t, t]; }), chosen.tag);
-        fillSelect(filters.community, present(refs, f.communityOf, [null].concat(f.communities)).filter(Boolean).sort(byName), chosen.community);
+        var held = present(refs, f);
+        fillSelect(filters.kind, held.kinds.join(""), function () {
+          return f.kinds.filter(function (k, code) { return held.kinds[code]; }).map(function (k) { return [k, k]; });
+        }, chosen.kind);
+        /* The tag menu lists every tag of the site: built once for these facets. */
+        if (!f.tagsKey) f.tagsKey = "tags of facets " + (++facetsLoaded);
+        fillSelect(filters.tag, f.tagsKey, function () { return f.tags.map(function (t) { return [t, t]; }); }, chosen.tag);
+        fillSelect(filters.community, held.communities.join(""), function () {
+          return f.communities.filter(function (c, i) { return held.communities[i + 1]; }).sort(byName);
+        }, chosen.community);
         filterBox.hidden = refs.length === 0;
         return narrow(refs, chosen, f).then(function (shown) {
           if (ticket !== latest) return null;
