@@ -44,12 +44,11 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
         var at = slice.LastIndexOf('#');
         var list = slice[..at];
         var number = int.Parse(slice[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        // Every page of a list reads its own slice of the same sorted list: sorted once per state of the site.
-        var entries = _lists.GetOrAdd(list, l => IndexPageBuilder.ListEntries(l, site) ?? []);
+        // Every page of a list reads its own slice of the same sorted list, which the pages rendered
+        // after the plan share too: sorted once per state of the site (IndexPageBuilder.ListEntries).
+        var entries = IndexPageBuilder.ListEntries(list, site) ?? [];
         return Text(entries.Count + "\n" + string.Join('\n', IndexPageBuilder.SliceKeys(entries, number, site.Config.ListPageSize)));
     }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<Entry>> _lists = new(StringComparer.Ordinal);
 
     public RenderContext RenderContext => Context ?? throw new InvalidOperationException("a read of the render context before it exists");
 

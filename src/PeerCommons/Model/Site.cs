@@ -8,7 +8,7 @@ public sealed class Site
         Config = config;
         Bibliography = bibliography;
         Entries = entries;
-        _byKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        _byKey = new Dictionary<string, Entry>(entries.Count, StringComparer.Ordinal);
         foreach (var entry in entries) _byKey.TryAdd(entry.Key, entry);
         ByKey = new RecordedLookup<Entry>(_byKey, PageReads.EntryPrefix);
 
@@ -59,6 +59,15 @@ public sealed class Site
     }
 
     private ILookup<string, Entry>? _tagged;
+
+    /// <summary>
+    /// A value worked out from this state of the site once, then shared by all who ask for it by
+    /// <paramref name="name"/> (a list in its order: serve's planner and every page of the list would
+    /// otherwise each sort the whole list again). The value must not be changed by those who share it.
+    /// </summary>
+    public T Shared<T>(string name, Func<T> make) where T : class => (T)_shared.GetOrAdd(name, _ => make());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _shared = new(StringComparer.Ordinal);
 
     public IEnumerable<Entry> ModulesOf(string curriculumId)
     {

@@ -82,8 +82,12 @@ public static class IndexPageBuilder
     /// <summary>
     /// The entries a list shows, in its order ("projects/", "tags/peer-work/"; null for no such list). Not
     /// recorded as a read of the whole list: a page of it reads its slice (<see cref="PageReads.Slice"/>).
+    /// Sorted once per state of the site and shared (read-only) by every page of the list.
     /// </summary>
-    public static List<Entry>? ListEntries(string list, Site site)
+    public static List<Entry>? ListEntries(string list, Site site) =>
+        site.Shared("list:" + list, () => new System.Runtime.CompilerServices.StrongBox<List<Entry>?>(SortedList(list, site))).Value;
+
+    private static List<Entry>? SortedList(string list, Site site)
     {
         if (list.StartsWith("tags/", StringComparison.Ordinal) && list.EndsWith('/') && list.Length > "tags/".Length)
             return Unrecorded(() => SortedForTag(site.Tagged(list["tags/".Length..^1])));

@@ -15,11 +15,14 @@ public static class AtomFeed
     public static byte[] Write(Site site, IEnumerable<Entry> candidates, string feedPath, string title, int maxEntries, Func<Entry, string> voice) =>
         WriteSelected(site, Select(candidates, maxEntries), feedPath, title, voice);
 
-    /// <summary>The entries a feed shows: the most recently updated, newest first (then by key).</summary>
+    /// <summary>
+    /// The entries a feed shows: the most recently updated, newest first (then by key, then in the
+    /// order given). Only the newest <paramref name="maxEntries"/> are kept while the candidates go by
+    /// (<see cref="NewestFirst"/>): serve chooses again after every title edit, and sorting all 10,000
+    /// entries to show 20 was most of that choice.
+    /// </summary>
     public static IReadOnlyList<Entry> Select(IEnumerable<Entry> candidates, int maxEntries) =>
-        candidates.Where(e => e.Updated is not null)
-            .OrderByDescending(e => e.Updated).ThenBy(e => e.Key, StringComparer.Ordinal)
-            .Take(maxEntries).ToList();
+        NewestFirst.Take(candidates.Where(e => e.Updated is not null), maxEntries);
 
     /// <summary>
     /// The feed of entries <see cref="Select"/> chose. Everything it writes comes from those entries and

@@ -61,8 +61,10 @@ public static class SiteFeeds
         // Choosing reads every page's date; what the feed shows is the entries chosen.
         PageReads.Note(PageReads.RecentFeed);
         using var choosing = PageReads.Paused();
-        return AtomFeed.Select(site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t))),
-            site.Config.FeedEntries);
+        // Chosen once per state of the site: serve's planner compares the choice, then writes the feed of it.
+        return site.Shared("feed:recent", () => AtomFeed.Select(
+            site.Pages.Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t))),
+            site.Config.FeedEntries));
     }
 
     public static void WriteRecent(RenderContext context, IReadOnlyList<Entry> recent, IOutputSink sink) =>
