@@ -55,14 +55,15 @@ public sealed class PreviousOutput
         {
             using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var buffer = chunk ??= new byte[ChunkBytes];
-            for (var offset = 0; offset < bytes.Length;)
+            for (var offset = 0; ;)
             {
-                var read = RandomAccess.Read(file, buffer.AsSpan(0, Math.Min(ChunkBytes, bytes.Length - offset)), offset);
-                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.Slice(offset, read))) return false;
+                // One byte more than is left: a file longer than the new bytes shows itself in the same read.
+                var wanted = Math.Min(ChunkBytes, bytes.Length - offset + 1);
+                var read = RandomAccess.Read(file, buffer.AsSpan(0, wanted), offset);
+                if (offset + read > bytes.Length || !buffer.AsSpan(0, read).SequenceEqual(bytes.Slice(offset, read))) return false;
                 offset += read;
+                if (read < wanted) return offset == bytes.Length; // a short read is the end of an ordinary file
             }
-            // A file that grew since lstat is not the same file any more.
-            return RandomAccess.Read(file, buffer.AsSpan(0, 1), bytes.Length) == 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
