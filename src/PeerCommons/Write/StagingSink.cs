@@ -13,7 +13,6 @@ public sealed class StagingSink : IOutputSink
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
 
     private readonly PreviousOutput? _previous;
-    private int _linked;
 
     public StagingSink(string stagingDirectory, PreviousOutput? previous = null)
     {
@@ -24,9 +23,6 @@ public sealed class StagingSink : IOutputSink
     }
 
     public string Root { get; }
-
-    /// <summary>How many files were linked from the previous output rather than written.</summary>
-    public int Linked => _linked;
 
     /// <summary>How every path inside <see cref="Root"/> begins.</summary>
     private readonly string _inside;
@@ -45,11 +41,7 @@ public sealed class StagingSink : IOutputSink
             Directory.CreateDirectory(folder);
             _folders.TryAdd(folder, true);
         }
-        if (_previous is not null && _previous.TryLink(path, bytes, full))
-        {
-            Interlocked.Increment(ref _linked);
-            return;
-        }
+        if (_previous is not null && _previous.TryLink(path, bytes, full)) return;
         // A handle and one positioned write: a FileStream (its strategy objects, its position) buys nothing
         // for a file written whole at once, 26,000 times a build.
         using var file = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None);
