@@ -4,15 +4,19 @@ namespace PeerCommons.Write;
 
 /// <summary>
 /// Writes into a fresh staging folder beside the output; <see cref="OutputSwap"/> moves it into
-/// place only when the whole build succeeded, so a failed build never touches the old site.
+/// place only when the whole build succeeded, so a failed build never touches the old site. Files
+/// whose bytes the previous output already holds are linked from it (<see cref="PreviousOutput"/>).
 /// </summary>
 public sealed class StagingSink : IOutputSink
 {
     private readonly ConcurrentDictionary<string, long> _sizes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
 
-    public StagingSink(string stagingDirectory)
+    private readonly PreviousOutput? _previous;
+
+    public StagingSink(string stagingDirectory, PreviousOutput? previous = null)
     {
+        _previous = previous;
         Root = Path.GetFullPath(stagingDirectory);
         _inside = Root + Path.DirectorySeparatorChar;
         Directory.CreateDirectory(Root);
@@ -37,6 +41,7 @@ public sealed class StagingSink : IOutputSink
             Directory.CreateDirectory(folder);
             _folders.TryAdd(folder, true);
         }
+        if (_previous is not null && _previous.TryLink(path, bytes, full)) return;
         // A handle and one positioned write: a FileStream (its strategy objects, its position) buys nothing
         // for a file written whole at once, 26,000 times a build.
         using var file = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None);
