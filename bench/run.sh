@@ -7,6 +7,10 @@
 # usage: bench/run.sh [SIZE...]          (default: 1000 10000 entries)
 # env:   SEED (default: from the clock, so each run uses a corpus never measured before; printed)
 #        PAIRS=3  BENCH_WORK=/tmp/peercommons-bench  (corpora and built sites; large)
+#        SETTLE_S=0  seconds to wait, after `sync`, before each timed build: on a file system that
+#                    avoids reusing recently freed inodes (ext4 without a journal), a build that starts
+#                    soon after another deleted tens of thousands of files pays for those deletes
+#                    (bench/README.md); 70 lets each build start from a settled file system
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,6 +54,7 @@ release_build
 time_run() {
   local name=$1; shift
   local tfile="$work/$name.time"
+  if [ "${SETTLE_S:-0}" != 0 ]; then sync; sleep "$SETTLE_S"; fi
   set +e
   /usr/bin/time -f '%e %U %S %M %x' -o "$tfile" "$@" >"$work/$name.log" 2>&1
   set -e
