@@ -94,10 +94,9 @@
         return Promise.all([loadIndex().then(function (idx) { return idx.prepare(); }), loadFacets()])
           .catch(function () { return null; });
       },
-      /* Loads what a search for this text will read, without searching (see the reader's preload):
-         resolves with how many index terms it stands for; never rejects. */
+      /* Loads what a search for this text will read, without searching (see the reader's preload); never rejects. */
       preload: function (text) {
-        return loadIndex().then(function (idx) { return idx.preload(text); }).catch(function () { return 0; });
+        return loadIndex().then(function (idx) { return idx.preload(text); }).catch(function () { return null; });
       },
       /* lunr's idx.search with a Promise: [{ref, score, matchData, doc}], refs being base-36 document numbers
          and doc the same number (search-score.js).

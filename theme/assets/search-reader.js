@@ -280,8 +280,7 @@
     }
 
     /* Loads and decodes what a search for this text will read (its terms' parts and postings) without
-       scoring: called while the visitor types, so that the typing pause hides the loading. Resolves with
-       how many index terms the text stands for (0: the search will find nothing as typed); never rejects. */
+       scoring: called while the visitor types, so that the typing pause hides the loading. Never rejects. */
     function preload(text) {
       return loadManifest().then(function (m) {
         var built = new (lunr().Query)(m.fields);
@@ -291,12 +290,11 @@
           planned.forEach(function (terms) {
             terms.forEach(function (t) { t.expanded.forEach(function (term) { needed[term] = true; }); });
           });
-          var terms = Object.keys(needed);
-          return Promise.all(terms.map(function (term) {
+          return Promise.all(Object.keys(needed).map(function (term) {
             return rowOf(m, term).then(function (row) { if (row) posting(m, row); });
-          })).then(function () { return terms.length; });
+          })).then(function () { return null; });
         });
-      }).catch(function () { return 0; });
+      }).catch(function () { return null; });
     }
 
     /* Loads the manifest ahead of a first query. */

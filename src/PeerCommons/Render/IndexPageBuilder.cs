@@ -29,12 +29,11 @@ public static class IndexPageBuilder
                 yield return (page, () => KindList(kind, number, ordered.Value, context, items));
             }
         }
-        // Grouping is cheap; sorting each tag's entries waits until one of its pages is really built.
-        var tagged = site.Pages.SelectMany(e => e.Tags.Select(t => (Tag: t, Entry: e))).ToLookup(p => p.Tag, p => p.Entry, StringComparer.Ordinal);
-        foreach (var tag in tagged.Select(g => g.Key).Order(StringComparer.Ordinal))
+        // Counting is cheap; sorting each tag's entries waits until one of its pages is really built.
+        foreach (var (tag, count) in TagCounts(site))
         {
-            var sorted = new Lazy<List<Entry>>(() => Unrecorded(() => SortedForTag(tagged[tag])));
-            foreach (var page in Pagination.Paths(TagPagePath(tag), tagged[tag].Distinct().Count(), size))
+            var sorted = new Lazy<List<Entry>>(() => ListEntries(TagPagePath(tag), site)!);
+            foreach (var page in Pagination.Paths(TagPagePath(tag), count, size))
             {
                 var number = ListAndNumber(page).Number;
                 yield return (page, () => TagPage(tag, number, sorted.Value, context, items));

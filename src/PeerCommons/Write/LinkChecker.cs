@@ -95,13 +95,8 @@ public sealed class LinkChecker
     /// <summary>Forgets a page that is no longer part of the site (the preview server keeps the checker between rebuilds).</summary>
     public void Remove(string page) => _pages.TryRemove(page, out _);
 
-    /// <param name="files">Every file of the site (pages and assets), by path below the root.</param>
+    /// <param name="known">Every file of the site (pages and assets), by path below the root (ordinal; the preview server keeps it between rebuilds).</param>
     /// <param name="onlyPages">The pages to check (the preview server's re-rendered ones), or null for every page.</param>
-    public IReadOnlyList<BrokenLink> Check(IReadOnlyDictionary<string, long> files, IReadOnlyCollection<string>? onlyPages = null) =>
-        Check(new HashSet<string>(files.Keys, StringComparer.Ordinal), onlyPages);
-
-    /// <param name="known">Every file of the site, by path below the root (ordinal; the preview server keeps it between rebuilds).</param>
-    /// <param name="onlyPages">The pages to check, or null for every page.</param>
     public IReadOnlyList<BrokenLink> Check(HashSet<string> known, IReadOnlyCollection<string>? onlyPages = null)
     {
         IEnumerable<KeyValuePair<string, (byte[] Links, HashSet<ulong> Ids)>> pages = onlyPages is null ? _pages : onlyPages.Where(_pages.ContainsKey).Select(p => KeyValuePair.Create(p, _pages[p]));

@@ -16,7 +16,7 @@ public sealed class LinkCheckerTests
         links.Add("values/mutuality/index.html", """<h2 id="tensions">T</h2><p id="caf&#233;">x</p>""");
         links.Add("projects/wish/index.html", """<main id="main"></main>""");
         links.Add(page, body);
-        return links.Check(Files.ToDictionary(f => f, _ => 1L));
+        return links.Check(Files.ToHashSet(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class LinkCheckerTests
         var links = new LinkChecker();
         links.Add("z/index.html", """<base href="/nowhere/"><a href="../gone.html">1</a><a href="../gone.html">2</a>""");
         links.Add("a/index.html", """<a href="../gone.html">1</a>""");
-        var broken = links.Check(new Dictionary<string, long> { ["z/index.html"] = 1, ["a/index.html"] = 1 });
+        var broken = links.Check(new HashSet<string>(StringComparer.Ordinal) { "z/index.html", "a/index.html" });
         Assert.Equal(["a/index.html", "z/index.html"], broken.Select(b => b.Page));
         Assert.All(broken, b => Assert.Equal("../gone.html", b.Link));
     }
@@ -64,7 +64,7 @@ public sealed class LinkCheckerTests
     {
         var links = new LinkChecker();
         links.Add("404.html", """<script data-root-probe src="../../assets/not-found.js" defer></script><script src="../assets/site.js"></script>""");
-        var broken = Assert.Single(links.Check(new Dictionary<string, long> { ["404.html"] = 1, ["assets/not-found.js"] = 1 }));
+        var broken = Assert.Single(links.Check(new HashSet<string>(StringComparer.Ordinal) { "404.html", "assets/not-found.js" }));
         Assert.Equal("../assets/site.js", broken.Link);
     }
 }

@@ -39,7 +39,7 @@ public static class ProposeParts
     public static int GroupCount(int pages) => Math.Max(1, (pages + EntriesPerGroup - 1) / EntriesPerGroup);
 
     /// <summary>The number of heading groups of this site.</summary>
-    public static int GroupCount(Site site) => GroupCount(site.ByKey.Values.Count(e => e.Kind != EntryKind.Annotation));
+    public static int GroupCount(Site site) => GroupCount(PageKeys(site).Count());
 
     /// <summary>
     /// The group of an entry's headings: FNV-1a over the key's UTF-16 code units, as propose-rules.js
@@ -108,8 +108,11 @@ public static class ProposeParts
             .ToDictionary(g => KindId(g.Key), g => (g.Key, g.Select(e => e.Key).Order(StringComparer.Ordinal).ToList())), StringComparer.Ordinal);
 
     /// <summary>The keys of the entries with a page of their own, sorted: those of <see cref="Site.Pages"/>, read as the set of keys.</summary>
-    private static List<string> PagesByKey(Site site) =>
-        site.ByKey.Values.Where(e => e.Kind != EntryKind.Annotation).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+    private static List<string> PagesByKey(Site site) => PageKeys(site).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The keys of the entries with a page of their own (all but annotations), read as the set of keys, not every page.</summary>
+    private static IEnumerable<string> PageKeys(Site site) =>
+        site.ByKey.Values.Where(e => e.Kind != EntryKind.Annotation).Select(e => e.Key);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77].TrimEnd() + "…";
 
