@@ -44,13 +44,13 @@ public sealed class CurriculumBrowserTests(SiteFixture site)
         Assert.Equal(0, await page.Page.Locator(".facilitator").CountAsync());
 
         await page.Page.Locator("a[data-view-switch]").ClickAsync();
-        await page.Page.WaitForURLAsync(site.PageUrl("module-trainer"));
+        await Arrival.AtAsync(page.Page, site.PageUrl("module-trainer"));
         Assert.Equal(title, await page.Page.Locator("main h1").TextContentAsync());
         Assert.Contains("view-trainer", await page.Page.GetAttributeAsync("body", "class"));
         Assert.True(await page.Page.Locator(".facilitator").First.IsVisibleAsync(), "facilitator notes are not visible in the trainer view");
 
         await page.Page.Locator("a[data-view-switch]").ClickAsync();
-        await page.Page.WaitForURLAsync(site.PageUrl("module-learner"));
+        await Arrival.AtAsync(page.Page, site.PageUrl("module-learner"));
         Assert.Equal(title, await page.Page.Locator("main h1").TextContentAsync());
         Assert.Contains("view-learner", await page.Page.GetAttributeAsync("body", "class"));
         Assert.Equal(0, await page.Page.Locator(".facilitator").CountAsync());

@@ -125,7 +125,7 @@ public sealed class FilterBrowserTests(SiteFixture site)
         Assert.True(await all.IsVisibleAsync());
         Assert.StartsWith("Every entry annotated by ", await all.TextContentAsync());
         await all.ClickAsync();
-        await page.Page.WaitForURLAsync("**/communities/" + community + "/index.html");
+        await Arrival.AtEndingAsync(page.Page, "/communities/" + community + "/index.html");
         // The community's page lists its notes with the entries they are on.
         Assert.True(await page.Page.Locator("main").GetByText("On ").First.IsVisibleAsync());
         Assert.Empty(await page.CspViolationsAsync());

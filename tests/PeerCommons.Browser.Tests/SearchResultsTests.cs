@@ -51,7 +51,7 @@ public sealed class SearchResultsTests(SiteFixture site)
         var target = inSection[0];
         var anchor = target.Href[(target.Href.IndexOf('#') + 1)..];
         await page.Locator(".search-result-link").Nth(Array.IndexOf(results, target)).ClickAsync();
-        await page.WaitForURLAsync(target.Href);
+        await Arrival.AtAsync(page, target.Href);
         Assert.Equal("#" + anchor, await page.EvaluateAsync<string>("() => location.hash"));
         var inView = true;
         try { await page.WaitForFunctionAsync(InView, anchor, new PageWaitForFunctionOptions { Timeout = 5000 }); }

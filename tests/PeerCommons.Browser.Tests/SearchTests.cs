@@ -108,7 +108,7 @@ public sealed class SearchTests(SiteFixture site)
 
         // Enter submits the header form to the search page.
         await page.Page.Keyboard.PressAsync("Enter");
-        await page.Page.WaitForURLAsync("**/search/index.html?q=peer+support*");
+        await Arrival.AtEndingAsync(page.Page, "/search/index.html?q=peer+support");
         await WaitForSearchAsync(page.Page);
         Assert.Equal(1, CountRequests(page, IndexPath));
         Assert.Equal(1, CountRequests(page, LunrPrefix));
@@ -141,7 +141,7 @@ public sealed class SearchTests(SiteFixture site)
 
         // Enter opens the focused result: the right page, whose heading is the result's title.
         await page.Page.Keyboard.PressAsync("Enter");
-        await page.Page.WaitForURLAsync(results[1].Href);
+        await Arrival.AtAsync(page.Page, results[1].Href);
         var entry = LeadingTo(Store(), results[1].Href)!;
         if (entry.Kind != "Annotation")
             Assert.Equal(entry.Title, (await page.Page.TextContentAsync("h1"))!.Trim());
@@ -357,7 +357,7 @@ public sealed class SearchTests(SiteFixture site)
             await page.Keyboard.PressAsync("/");
             await page.Keyboard.TypeAsync("peer support");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(searchPage + "?q=peer+support");
+            await Arrival.AtAsync(page, searchPage + "?q=peer+support");
             await WaitForSearchAsync(page);
             var results = await ReadResultsAsync(page);
             Assert.NotEmpty(results);
@@ -372,7 +372,7 @@ public sealed class SearchTests(SiteFixture site)
             await page.Locator("#pc-search-page-input").FocusAsync();
             await page.Keyboard.PressAsync("ArrowDown");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(results[0].Href);
+            await Arrival.AtAsync(page, results[0].Href);
             Assert.True(File.Exists(new Uri(results[0].Href).LocalPath), results[0].Href + " is not a file of the site");
         });
     }

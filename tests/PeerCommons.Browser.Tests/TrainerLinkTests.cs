@@ -67,13 +67,13 @@ public sealed class TrainerLinkTests(SiteFixture site)
         var id = await page.Page.Locator(".entry-body h2[id]").Nth(1).GetAttributeAsync("id");
         await page.Page.GotoAsync(site.PageUrl("module-learner") + "#" + id);
         await page.Page.Locator("a[data-view-switch]").ClickAsync();
-        await page.Page.WaitForURLAsync(site.PageUrl("module-trainer") + "#" + id);
+        await Arrival.AtAsync(page.Page, site.PageUrl("module-trainer") + "#" + id);
         Assert.Contains("view-trainer", await page.Page.GetAttributeAsync("body", "class"));
 
         // Without script the link is a plain link to the other view's page.
         await using var plain = await site.OpenAsync(javaScript: false);
         await plain.GotoAsync("module-learner");
         await plain.Page.Locator("a[data-view-switch]").ClickAsync();
-        await plain.Page.WaitForURLAsync(site.PageUrl("module-trainer"));
+        await Arrival.AtAsync(plain.Page, site.PageUrl("module-trainer"));
     }
 }
