@@ -154,8 +154,7 @@ public static class EntryPageBuilder
     /// </summary>
     private static (IReadOnlyList<ListItemView> Items, PagerView? Pager) Related(Entry entry, string page, RenderContext context)
     {
-        var related = RelatedEntries.Of(entry, context);
-        var (shown, pager) = RelatedEntries.Paginated(entry) ? ValueListPages.FirstPage(entry, related, context) : (related, null);
+        var (shown, pager) = RelatedEntries.Paginated(entry) ? ValueListPages.FirstPage(entry, context) : (RelatedEntries.Of(entry, context), null);
         return (shown.Select(e => context.ListItem(page, e)).ToList(), pager);
     }
 

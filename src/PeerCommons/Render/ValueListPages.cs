@@ -48,11 +48,16 @@ public static class ValueListPages
             }
     }
 
-    /// <summary>What page 1, the value's own page, shows of its list: the first entries, and the pager (null when the list fits on one page).</summary>
-    public static (List<Entry> Shown, PagerView? Pager) FirstPage(Entry value, List<Entry> related, RenderContext context)
+    /// <summary>
+    /// What page 1, the value's own page, shows of its list: the first entries, and the pager (null when
+    /// the list fits on one page). Read as that slice, like the other pages, so an edit to an entry on a
+    /// further page does not make the value's page again.
+    /// </summary>
+    public static (List<Entry> Shown, PagerView? Pager) FirstPage(Entry value, RenderContext context)
     {
-        var size = context.Site.Config.ListPageSize;
-        return (related.Take(size).ToList(), Pagination.Pager(value.Url, 1, related.Count, size, ItemsWord));
+        PageReads.Note(PageReads.Slice(value.Url, 1));
+        var (_, pager, shown) = IndexPageBuilder.PageOf(value.Url, 1, IndexPageBuilder.ListEntries(value.Url, context)!, context, ItemsWord);
+        return (shown, pager);
     }
 
     /// <summary>Page <paramref name="number"/> (2 and on) of the list at <paramref name="list"/>: a heading naming the value, the entries, the pager, the way back.</summary>
