@@ -35,6 +35,10 @@ public sealed class ValueListIncrementalTests
         site.Edit(site.File("values/non-coercion.md"), t => t.Replace("title: \"Non-coercion\"", "title: \"Non-coercion in practice\""));
         Assert.Contains(">Non-coercion in practice<", Page(site, Further));
 
+        // The value itself retitled: its further page names it anew.
+        site.Edit(site.File("values/mutuality.md"), t => t.Replace("title: \"Mutuality\"", "title: \"Mutuality and mutual aid\""));
+        Assert.Contains("Related to “Mutuality and mutual aid”, page 2 of 2", Page(site, Further));
+
         // The value dropped from the new entry's values: the list fits on one page again.
         site.Edit(holder, t => t.Replace("values: [values/mutuality]", "values: [values/reciprocity]"));
         Assert.DoesNotContain(Further, site.Engine.Files.Keys);
