@@ -51,5 +51,23 @@ public sealed class ValueListIncrementalTests
         Assert.DoesNotContain(Further, site.Engine.Files.Keys);
     }
 
+    [Fact]
+    public void A_related_entry_the_value_names_before_it_exists_joins_the_list_when_its_file_comes()
+    {
+        // 10 a page: Mutuality's related entries on three pages. serve starts on content where Mutuality
+        // names, first in its related list, an entry that does not exist yet (an error, served all the same).
+        using var site = new EditedSite(content =>
+        {
+            File.AppendAllText(Path.Combine(content, "site.yaml"), "\nlist_page_size: 10\n");
+            var mutuality = Path.Combine(content, "values", "mutuality.md");
+            File.WriteAllText(mutuality, File.ReadAllText(mutuality).Replace("related: [values/reciprocity,", "related: [projects/zz-mutual-aid, values/reciprocity,"));
+        });
+        Assert.Contains(">Speak Out Against Psychiatry<", Page(site, "values/mutuality/page/2/index.html"));
+        // Its file written: no file that names the value changed, yet every entry of the list moves one place on.
+        site.Add("projects/zz-mutual-aid.md", "---\ntitle: \"Mutual aid\"\nsummary: \"Help given both ways.\"\nsources: [faulkner-kalathil-2012]\n---\n\nBody.\n");
+        Assert.Contains(">Mutual aid<", Page(site, "values/mutuality/index.html"));
+        Assert.Contains(">Speak Out Against Psychiatry<", Page(site, "values/mutuality/page/3/index.html"));
+    }
+
     private static string Page(EditedSite site, string path) => Encoding.UTF8.GetString(site.Engine.Files[path]);
 }
