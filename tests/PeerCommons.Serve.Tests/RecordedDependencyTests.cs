@@ -84,8 +84,10 @@ public sealed class RecordedDependencyTests
         int PagesRendered(string? pageSize)
         {
             using var site = new EditedSite(content => { if (pageSize is not null) File.AppendAllText(Path.Combine(content, "site.yaml"), $"\nlist_page_size: {pageSize}\n"); });
-            return site.Edit(site.File("values/equal-power-relationships.md"),
+            var rendered = site.Edit(site.File("values/equal-power-relationships.md"),
                 t => t.Replace("title: \"Equal power relationships\"", "title: \"Equal power in relationships\"")).PagesRendered;
+            // At 10 a page the value's own related list is split too, and its further pages name it in their heading.
+            return rendered - site.Engine.Files.Keys.Count(k => k.StartsWith("values/equal-power-relationships/page/", StringComparison.Ordinal));
         }
         Assert.Equal(PagesRendered(null), PagesRendered("10"));
     }

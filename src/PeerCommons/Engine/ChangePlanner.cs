@@ -11,7 +11,7 @@ internal sealed class ChangePlanner(PageDependencies dependencies)
 {
     public void Plan(RenderPlan plan, List<ContentChange> changes, ReadPrints now)
     {
-        var touched = new TouchedReads(changes);
+        var touched = new TouchedReads(changes, now.RenderContext.ReferencedBy);
         // An edited entry's pages show the entry itself, which they are given rather than look up.
         plan.Keys.UnionWith(touched.Keys);
         foreach (var reader in dependencies.Changed(now, touched))

@@ -180,6 +180,7 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, IncrementalProposeDat
             // does not enumerate them again.
             foreach (var kind in EntryKinds.Listed) PageReads.Note(PageReads.KindCountPrefix, kind.Folder());
             PageReads.Note(PageReads.TagCounts);
+            ValueListPages.NotePageCounts(context.Site);
             using var walking = PageReads.Paused();
             foreach (var (page, view) in IndexPageBuilder.Pages(context, source))
             {

@@ -42,10 +42,12 @@ internal static class ReadKinds
         new(PageReads.KindPrefix, (s, folder) => ReadPrints.List(EntryKinds.FromFolder(folder) is { } kind ? s.Site.OfKind(kind) : []), t => t.Kinds),
         new(PageReads.KindCountPrefix, (s, folder) => EntryKinds.FromFolder(folder) is { } kind ? (ulong)s.Site.OfKind(kind).Count() : 0, t => t.Kinds),
         new(PageReads.TagPrefix, (s, tag) => ReadPrints.List(s.Site.Tagged(tag)), t => t.Tags),
-        // A page of a kind's or a tag's list ("projects/#2", "tags/peer-work/#1"), grouped by its list:
-        // touched when an edited page is in that list.
-        new(PageReads.SlicePrefix, (s, slice) => s.Slice(slice), t => t.Kinds.Select(kind => kind + "/").Concat(t.Tags.Select(tag => "tags/" + tag + "/")),
+        // A page of a kind's, a tag's or a value's related list ("projects/#2", "tags/peer-work/#1",
+        // "values/mutuality/#2"), grouped by its list: touched when an edited page is in that list.
+        new(PageReads.SlicePrefix, (s, slice) => s.Slice(slice),
+            t => t.Kinds.Select(kind => kind + "/").Concat(t.Tags.Select(tag => "tags/" + tag + "/")).Concat(t.RelatedLists),
             slice => slice[..slice.LastIndexOf('#')]),
+        new(PageReads.ListPagesPrefix, (s, list) => (ulong)ValueListPages.PageCount(list, s.RenderContext), t => t.RelatedLists),
     ];
 
     /// <summary>Reads that are one token of their own.</summary>

@@ -46,7 +46,7 @@ internal sealed class ReadPrints(Site site, ParsedContent parsed)
         var number = int.Parse(slice[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         // Every page of a list reads its own slice of the same sorted list, which the pages rendered
         // after the plan share too: sorted once per state of the site (IndexPageBuilder.ListEntries).
-        var entries = IndexPageBuilder.ListEntries(list, site) ?? [];
+        var entries = IndexPageBuilder.ListEntries(list, RenderContext) ?? [];
         return Text(entries.Count + "\n" + string.Join('\n', IndexPageBuilder.SliceKeys(entries, number, site.Config.ListPageSize)));
     }
 

@@ -11,7 +11,9 @@ namespace PeerCommons.Engine;
 /// </summary>
 internal sealed class TouchedReads
 {
-    public TouchedReads(IEnumerable<ContentChange> changes)
+    /// <param name="referencedBy">The reverse links of the site after the edits (<see cref="Render.RenderContext.ReferencedBy"/>), for
+    /// the related lists that name a key that came or went; null for a caller that reads no related list's pages (the anchor checks).</param>
+    public TouchedReads(IEnumerable<ContentChange> changes, IReadOnlyDictionary<string, List<Entry>>? referencedBy = null)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var targets = new HashSet<string>(StringComparer.Ordinal);
@@ -20,10 +22,15 @@ internal sealed class TouchedReads
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var kinds = new HashSet<string>(StringComparer.Ordinal);
         var tags = new HashSet<string>(StringComparer.Ordinal);
+        var relatedLists = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
             KeysCameOrWent |= change.ChangesKeys;
             foreach (var entry in change.Versions) keys.Add(entry.Key);
+            // A page that names a key as related lists it only while it exists (a page's address is its key and a slash).
+            if (change.ChangesKeys && referencedBy is not null)
+                foreach (var entry in change.Versions)
+                    foreach (var naming in referencedBy.GetValueOrDefault(entry.Key) ?? []) relatedLists.Add(naming.Key + "/");
             // Every list is its members' faces, and so is every read of an entry but its body and headings:
             // an edit that leaves the face as it was (the body edited) can change those two reads only.
             if (!change.ChangesKeys && ReadPrints.Face(change.Old) == ReadPrints.Face(change.New)) continue;
@@ -40,8 +47,13 @@ internal sealed class TouchedReads
                 listed.UnionWith(entry.Related);
                 listed.UnionWith(entry.FieldList("values"));
                 tags.UnionWith(entry.Tags);
+                // Its own related list starts with what it names as related.
+                relatedLists.Add(entry.Key + "/");
             }
         }
+        // And the lists of the keys it names: it is a member of those.
+        foreach (var key in listed) relatedLists.Add(key + "/");
+        RelatedLists = relatedLists;
         Keys = keys;
         Targets = targets;
         Curricula = curricula;
@@ -62,6 +74,11 @@ internal sealed class TouchedReads
     public IReadOnlySet<string> Communities { get; }
     /// <summary>The keys the edited pages list as related or as values (whose reverse links they are in).</summary>
     public IReadOnlySet<string> Listed { get; }
+    /// <summary>
+    /// The related lists (<see cref="Render.RelatedEntries"/>, by their page's address, "values/mutuality/") the edits can
+    /// have changed: those of the edited pages, of the keys they name, and of the pages that name a key that came or went.
+    /// </summary>
+    public IReadOnlySet<string> RelatedLists { get; }
     /// <summary>The folders of the edited entries' kinds.</summary>
     public IReadOnlySet<string> Kinds { get; }
     /// <summary>The tags of the edited pages.</summary>

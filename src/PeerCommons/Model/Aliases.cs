@@ -24,7 +24,7 @@ public static class Aliases
 
     /// <summary>
     /// True when a (normalized) alias is the address of a page the site makes itself: a kind's list,
-    /// tags, sources, search, assets, the contribute pages, or a curriculum's trainer and print views.
+    /// tags, sources, search, assets, the contribute pages, a curriculum's trainer and print views, or a value's list pages.
     /// A redirect there would overwrite that page.
     /// </summary>
     public static bool IsGeneratedAddress(string alias)
@@ -34,6 +34,8 @@ public static class Aliases
         if (parts.Length == 1 && EntryKinds.FromFolder(parts[0]) is not null) return true;
         // A long list's further pages: projects/page/2/.
         if (parts.Length >= 2 && parts[1] == ContentLayout.ListPagesFolder && EntryKinds.FromFolder(parts[0]) is { } kind && EntryKinds.Listed.Contains(kind)) return true;
+        // A value's related list's further pages: values/mutuality/page/2/.
+        if (parts.Length >= 3 && parts[0] == EntryKind.Value.Folder() && parts[2] == ContentLayout.ListPagesFolder) return true;
         return parts[0] == "curricula" && parts.Length >= 3 && ContentLayout.ReservedModuleIds.Contains(parts[2]);
     }
 }

@@ -67,10 +67,12 @@ public sealed class PageReads
     /// <summary>A page's address and date, as the sitemap lists it.</summary>
     public const string DatedPrefix = "d:";
     /// <summary>
-    /// One page of a list (a kind's or a tag's): which entries it shows, in order, and how many the list
+    /// One page of a list (a kind's, a tag's or a value's related list): which entries it shows, in order, and how many the list
     /// has (its pager). What it shows of each entry is read apart, by its list item.
     /// </summary>
     public const string SlicePrefix = "s:";
+    /// <summary>How many pages a value's related list has (page 1 is the value's own page, <c>values/mutuality/page/2/</c> and on follow).</summary>
+    public const string ListPagesPrefix = "p:";
     /// <summary>How many pages a kind has (how many pages its list has).</summary>
     public const string KindCountPrefix = "n:";
     /// <summary>Every tag with how many pages use it.</summary>
@@ -91,6 +93,8 @@ public sealed class PageReads
     public static string Headings(string key) => HeadingsPrefix + key;
     public static string Kind(EntryKind kind) => KindPrefix + kind.Folder();
     public static string Tag(string tag) => TagPrefix + tag;
+    /// <summary>How many pages the list at <paramref name="list"/> ("values/mutuality/") has.</summary>
+    public static string ListPages(string list) => ListPagesPrefix + list;
     /// <summary>Page <paramref name="number"/> of the list at <paramref name="list"/> ("projects/", "tags/peer-work/").</summary>
     public static string Slice(string list, int number) => SlicePrefix + list + "#" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,7 @@ public sealed record SiteConfig
     public string Language { get; init; } = "en";
     public int FeedEntries { get; init; } = 20;
     /// <summary>
-    /// site.yaml's list_page_size: how many entries one page of a long list shows (a kind's list, a tag);
+    /// site.yaml's list_page_size: how many entries one page of a long list shows (a kind's list, a tag, a value's related list);
     /// the rest follow on <c>projects/page/2/</c> and so on, so no list page grows with the site.
     /// </summary>
     public int ListPageSize { get; init; } = DefaultListPageSize;

@@ -54,6 +54,7 @@ public static class EntryPageBuilder
             // A work known "as cited in" another is listed with that other work, which the commons has read.
             .SelectMany(k => site.Bibliography[k].CitedIn is { } through ? new[] { k, through.Key } : [k])
             .Distinct(StringComparer.Ordinal).ToList();
+        var related = Related(entry, page, context);
         var curriculum = entry.Kind == EntryKind.Module ? site.ByKey.GetValueOrDefault($"curricula/{entry.CurriculumId}") : entry.Kind == EntryKind.Curriculum ? entry : null;
 
         return new PageView
@@ -75,7 +76,9 @@ public static class EntryPageBuilder
             Toc = Toc(headings.Where(h => trainer || !h.InContainer).ToList()),
             Facts = FactsBuilder.For(entry, page, context),
             Tags = entry.Tags.Select(t => new LinkView(Html.Escape(t), SitePaths.Relative(page, $"tags/{t}/"))).ToList(),
-            Related = Related(entry, page, context),
+            Related = related.Items,
+            // A value's page is page 1 of its related list (its head links to page 2, as a list's does).
+            Pager = related.Pager,
             // The reference as the bibliography shows it; the list links to the bibliography once, not once per work.
             Sources = sourceKeys.Select(k => new SourceView(k, SourceFormatter.ReferenceHtml(site.Bibliography[k]))).ToList(),
             Updated = (entry.Updated ?? entry.LastChange?.Date)?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
@@ -145,15 +148,14 @@ public static class EntryPageBuilder
         return crumbs;
     }
 
-    private static IReadOnlyList<ListItemView> Related(Entry entry, string page, RenderContext context)
+    /// <summary>
+    /// The related list as this page shows it: whole, or for a value its first page, with the pager to
+    /// the rest (<see cref="ValueListPages"/>; null when there is no more). The trainer views show it whole.
+    /// </summary>
+    private static (IReadOnlyList<ListItemView> Items, PagerView? Pager) Related(Entry entry, string page, RenderContext context)
     {
-        var related = entry.Related.Select(k => context.Site.ByKey.GetValueOrDefault(k)).OfType<Entry>()
-            .Concat(context.ReferencedBy.GetValueOrDefault(entry.Key) ?? [])
-            .Where(e => e != entry && e.Kind != EntryKind.Annotation)
-            .Distinct()
-            .Select(e => context.ListItem(page, e))
-            .ToList();
-        return related;
+        var (shown, pager) = RelatedEntries.Paginated(entry) ? ValueListPages.FirstPage(entry, context) : (RelatedEntries.Of(entry, context), null);
+        return (shown.Select(e => context.ListItem(page, e)).ToList(), pager);
     }
 
     private static IReadOnlyList<AnnotationView> Annotations(Entry entry, string page, bool trainer, RenderContext context, out List<string> cited)

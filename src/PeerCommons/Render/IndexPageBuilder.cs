@@ -3,7 +3,7 @@ using PeerCommons.Render.Views;
 
 namespace PeerCommons.Render;
 
-/// <summary>The pages that list entries: home, one list per kind, tags, the bibliography, 404.</summary>
+/// <summary>The pages that list entries: home, one list per kind, tags, a value's further pages, the bibliography, 404.</summary>
 public static class IndexPageBuilder
 {
     /// <summary>
@@ -22,7 +22,7 @@ public static class IndexPageBuilder
         // Its entries are sorted once, by whichever of its pages is built first.
         foreach (var kind in EntryKinds.Listed)
         {
-            var ordered = new Lazy<List<Entry>>(() => ListEntries($"{kind.Folder()}/", site)!);
+            var ordered = new Lazy<List<Entry>>(() => ListEntries($"{kind.Folder()}/", context)!);
             foreach (var page in Pagination.Paths($"{kind.Folder()}/", site.OfKind(kind).Count(), size))
             {
                 var number = ListAndNumber(page).Number;
@@ -32,13 +32,15 @@ public static class IndexPageBuilder
         // Counting is cheap; sorting each tag's entries waits until one of its pages is really built.
         foreach (var (tag, count) in TagCounts(site))
         {
-            var sorted = new Lazy<List<Entry>>(() => ListEntries(TagPagePath(tag), site)!);
+            var sorted = new Lazy<List<Entry>>(() => ListEntries(TagPagePath(tag), context)!);
             foreach (var page in Pagination.Paths(TagPagePath(tag), count, size))
             {
                 var number = ListAndNumber(page).Number;
                 yield return (page, () => TagPage(tag, number, sorted.Value, context, items));
             }
         }
+        // A value's related list: its page is page 1, values/mutuality/page/2/ and on follow.
+        foreach (var valuePage in ValueListPages.Pages(context, items)) yield return valuePage;
         foreach (var page in PagesAfterTags) yield return (page, Page(page, context, items)!);
     }
 
@@ -71,23 +73,27 @@ public static class IndexPageBuilder
         if (list.StartsWith("tags/", StringComparison.Ordinal) && list.EndsWith('/') && list.Length > "tags/".Length)
         {
             var tag = list["tags/".Length..^1];
-            return () => TagPage(tag, number, ListEntries(list, context.Site)!, context, items);
+            return () => TagPage(tag, number, ListEntries(list, context)!, context, items);
         }
         foreach (var kind in EntryKinds.Listed)
-            if (list == $"{kind.Folder()}/") return () => KindList(kind, number, ListEntries(list, context.Site)!, context, items);
+            if (list == $"{kind.Folder()}/") return () => KindList(kind, number, ListEntries(list, context)!, context, items);
+        // Page 1 of a value's list is the value's own page, not an index page.
+        if (number > 1 && ValueListPages.ValueOf(list, context.Site) is not null) return () => ValueListPages.View(list, number, context, items);
         return null;
     }
 
     /// <summary>
-    /// The entries a list shows, in its order ("projects/", "tags/peer-work/"; null for no such list). Not
-    /// recorded as a read of the whole list: a page of it reads its slice (<see cref="PageReads.Slice"/>).
+    /// The entries a list shows, in its order ("projects/", "tags/peer-work/", "values/mutuality/"; null for no
+    /// such list). Not recorded as a read of the whole list: a page of it reads its slice (<see cref="PageReads.Slice"/>).
     /// Sorted once per state of the site and shared (read-only) by every page of the list.
     /// </summary>
-    public static List<Entry>? ListEntries(string list, Site site) =>
-        site.Shared("list:" + list, () => new System.Runtime.CompilerServices.StrongBox<List<Entry>?>(SortedList(list, site))).Value;
+    public static List<Entry>? ListEntries(string list, RenderContext context) =>
+        context.Site.Shared("list:" + list, () => new System.Runtime.CompilerServices.StrongBox<List<Entry>?>(SortedList(list, context))).Value;
 
-    private static List<Entry>? SortedList(string list, Site site)
+    private static List<Entry>? SortedList(string list, RenderContext context)
     {
+        var site = context.Site;
+        if (ValueListPages.ValueOf(list, site) is { } value) return Unrecorded(() => RelatedEntries.Of(value, context));
         if (list.StartsWith("tags/", StringComparison.Ordinal) && list.EndsWith('/') && list.Length > "tags/".Length)
             return Unrecorded(() => SortedForTag(site.Tagged(list["tags/".Length..^1])));
         foreach (var kind in EntryKinds.Listed)
@@ -205,7 +211,7 @@ public static class IndexPageBuilder
     /// Page <paramref name="number"/> of a list: its address, its pager (null for a list on one page) and
     /// its entries. A number past the end (an edit removed entries) shows the last page's entries.
     /// </summary>
-    private static (string Page, PagerView? Pager, List<Entry> Shown) PageOf(string list, int number, List<Entry> entries, RenderContext context, string itemsWord)
+    internal static (string Page, PagerView? Pager, List<Entry> Shown) PageOf(string list, int number, List<Entry> entries, RenderContext context, string itemsWord)
     {
         var size = context.Site.Config.ListPageSize;
         (number, var shown) = Slice(entries, number, size);

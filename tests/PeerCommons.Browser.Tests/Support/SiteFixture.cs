@@ -66,7 +66,12 @@ public sealed class SiteFixture : IAsyncLifetime
         if (!ownTheme.Succeeded) throw new InvalidOperationException("building the starter site with its own footer failed: " + ownTheme.FatalError);
 
         (Pages, QuickExitUrl) = SitePages.Discover(SiteDirectory);
-        Pages = new Dictionary<string, string>(Pages) { [SitePages.PagedListKey] = BuildPagedList() };
+        Pages = new Dictionary<string, string>(Pages)
+        {
+            [SitePages.PagedListKey] = BuildPagedList(),
+            [SitePages.PagedValueKey] = PagedPage("paged/values/mutuality/index.html"),
+            [SitePages.PagedValueListKey] = PagedPage("paged/values/mutuality/page/2/index.html"),
+        };
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
@@ -84,7 +89,8 @@ public sealed class SiteFixture : IAsyncLifetime
 
     /// <summary>
     /// The starter site's lists fit on one page: the generator's valid fixture with one entry per page
-    /// (site.yaml's list_page_size), built below the starter site, gives a page of a list after its first.
+    /// (site.yaml's list_page_size), built below the starter site, gives a page of a list after its first
+    /// (and a value whose related list has several pages).
     /// </summary>
     private string BuildPagedList()
     {
@@ -105,7 +111,12 @@ public sealed class SiteFixture : IAsyncLifetime
             WriteOutput = true,
         });
         if (!paged.Succeeded || !paged.Written) throw new InvalidOperationException("building the paginated fixture failed: " + paged.FatalError);
-        const string path = "paged/projects/page/2/index.html";
+        return PagedPage("paged/projects/page/2/index.html");
+    }
+
+    /// <summary>A page of the small site <see cref="BuildPagedList"/> built, which must show a pager.</summary>
+    private string PagedPage(string path)
+    {
         if (!File.ReadAllText(Path.Combine(SiteDirectory, path)).Contains("class=\"pager\"", StringComparison.Ordinal))
             throw new InvalidOperationException(path + " has no pager");
         return path;

@@ -18,11 +18,17 @@ public static class SitePages
         "entry-project", "entry-value", "entry-history", "entry-page", "entry-community",
         "curriculum", "curriculum-trainer", "module-learner", "module-trainer",
         "tags", "tag", "sources", "search", "curriculum-print", "404", "help", "propose",
-        PagedListKey,
+        PagedListKey, PagedValueKey, PagedValueListKey,
     ];
 
     /// <summary>Page 2 of a list split into pages: the starter lists fit on one, so <see cref="SiteFixture"/> builds a small site with one entry per page.</summary>
     public const string PagedListKey = "list-page-2";
+
+    /// <summary>A value whose related list is split into pages (its page is page 1, with a pager), from the same small site.</summary>
+    public const string PagedValueKey = "entry-value-paged";
+
+    /// <summary>Page 2 of a value's related list, from the same small site.</summary>
+    public const string PagedValueListKey = "value-list-page-2";
 
     /// <summary>The pages of the visual check.</summary>
     public static readonly string[] ScreenshotKeys = ["home", "entry-project", "module-trainer", "search"];
@@ -83,7 +89,8 @@ public static class SitePages
             throw new InvalidOperationException($"the view switch of {trainer} leads to {learner}, which is not a learner-view module");
         map["module-learner"] = learner;
 
-        var missing = Keys.Except(map.Keys).Except([PagedListKey]).ToList();
+        // The paged pages come from the small site SiteFixture builds beside the starter.
+        var missing = Keys.Except(map.Keys).Except([PagedListKey, PagedValueKey, PagedValueListKey]).ToList();
         if (missing.Count > 0) throw new InvalidOperationException("no page found for " + string.Join(", ", missing));
 
         var home = pages.First(p => p.Path == map["home"]).Doc;

@@ -152,6 +152,7 @@ public sealed class ListPaginationTests : IDisposable
     [Theory]
     [InlineData("projects/page/2")]
     [InlineData("tags/shared/page/2")]
+    [InlineData("values/mutuality/page/2")]
     public void An_alias_cannot_take_the_address_of_a_list_s_further_pages(string alias)
     {
         using var temp = new TempFolder();

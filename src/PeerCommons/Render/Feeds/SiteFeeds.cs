@@ -23,7 +23,7 @@ public static class SiteFeeds
         WriteSitemap(context, sink);
     }
 
-    /// <summary>sitemap.xml: every page with its date, and every page of the lists and tags.</summary>
+    /// <summary>sitemap.xml: every page with its date, and every page of the lists, tags and values' related lists.</summary>
     public static void WriteSitemap(RenderContext context, IOutputSink sink)
     {
         var site = context.Site;
@@ -37,11 +37,14 @@ public static class SiteFeeds
                 // Every page of a long list (projects/page/2/ and on), so crawlers reach each entry from a list.
                 .Concat(EntryKinds.Listed.SelectMany(k => Pagination.Paths(k.Folder() + "/", site.OfKind(k).Count(), site.Config.ListPageSize)).Select(p => (p, (DateOnly?)null)))
                 .Concat(IndexPageBuilder.TagCounts(site).SelectMany(t => Pagination.Paths($"tags/{t.Tag}/", t.Count, site.Config.ListPageSize)).Select(p => (p, (DateOnly?)null)))
+                // A value's own page is page 1 of its related list; its further pages follow (values/mutuality/page/2/).
+                .Concat(ValueListPages.Pages(context, context.ListItem).Select(p => (p.Page, (DateOnly?)null)))
                 .Append(("", null)).Append(("tags/", null)).Append(("sources/", null)).ToList();
         }
         PageReads.Note(PageReads.AllKeys);
         PageReads.Note(PageReads.TagCounts);
         foreach (var kind in EntryKinds.Listed) PageReads.Note(PageReads.KindCountPrefix, kind.Folder());
+        ValueListPages.NotePageCounts(site);
         foreach (var page in pages) PageReads.Note(PageReads.DatedPrefix, page.Key);
         sink.Write("sitemap.xml", Sitemap.Write(listed, site.Config.BaseUrl));
     }
