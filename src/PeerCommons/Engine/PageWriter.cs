@@ -15,7 +15,7 @@ internal sealed class PageWriter(RenderContext context, ThemeTemplates templates
         var writer = Utf8PageWriter.ForThisThread();
         try
         {
-            templates.Render(context.SiteView(page, section), view, writer.Text);
+            templates.Render(context.SiteView(page, section), view, writer);
         }
         catch (TemplateRenderException ex)
         {

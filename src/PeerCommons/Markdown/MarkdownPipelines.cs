@@ -26,6 +26,13 @@ public static class MarkdownPipelines
     /// </summary>
     public static Markdig.Syntax.MarkdownDocument Parse(string markdown, MarkdownPipeline pipeline)
     {
+        var document = ParseOrRefuse(markdown, pipeline);
+        DocumentIndex.Attach(document);
+        return document;
+    }
+
+    private static Markdig.Syntax.MarkdownDocument ParseOrRefuse(string markdown, MarkdownPipeline pipeline)
+    {
         // Markdig's link parsing slows down with the square of unclosed '[' (a megabyte of them takes
         // minutes); no prose has thousands, so such a text is refused before parsing.
         if (markdown.AsSpan().Count('[') > MaxBrackets)

@@ -1,5 +1,5 @@
 using Markdig.Syntax;
-using PeerCommons.Markdown.Extensions.Citations;
+using PeerCommons.Markdown;
 using PeerCommons.Model;
 
 namespace PeerCommons.Render;
@@ -58,7 +58,7 @@ public static class AnnotationVoice
     /// <summary>The works behind an annotation: its sources field, then the works its body cites, in order.</summary>
     private static IEnumerable<string> SourceKeys(Entry annotation, MarkdownDocument? body) =>
         annotation.Sources
-            .Concat(body?.Descendants<CitationInline>().SelectMany(c => c.Works).Select(w => w.Key) ?? [])
+            .Concat(body is null ? [] : DocumentIndex.Of(body).Citations.SelectMany(c => c.Works).Select(w => w.Key))
             .Distinct(StringComparer.Ordinal);
 
     private static Entry? CommunityOf(Entry annotation, Site site) =>

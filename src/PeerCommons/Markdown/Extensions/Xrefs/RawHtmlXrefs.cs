@@ -21,15 +21,9 @@ public static partial class RawHtmlXrefs
     private static partial Regex XrefHref();
 
     /// <summary>Calls <paramref name="visit"/> with each reference (after <c>xref:</c>) in the document's raw HTML and its 0-based line and column.</summary>
-    public static void Visit(MarkdownDocument document, Action<string, int, int> visit)
+    public static void Visit(DocumentIndex document, Action<string, int, int> visit)
     {
-        foreach (var inline in document.Descendants<HtmlInline>())
-            if (HasXref(inline.Tag)) VisitIn(inline.Tag!, inline.Line, inline.Column, visit);
-        foreach (var block in document.Descendants<HtmlBlock>())
-        {
-            var html = block.Lines.ToString();
-            if (HasXref(html)) VisitIn(html, block.Line, block.Column, visit);
-        }
+        foreach (var (html, line, column) in document.RawHtmlWithXrefs) VisitIn(html, line, column, visit);
     }
 
     private static void VisitIn(string html, int line, int column, Action<string, int, int> visit)
@@ -41,7 +35,7 @@ public static partial class RawHtmlXrefs
         }
     }
 
-    private static bool HasXref(string? html) => html is not null && html.Contains(XrefsExtension.Scheme, StringComparison.Ordinal);
+    internal static bool HasXref(string? html) => html is not null && html.Contains(XrefsExtension.Scheme, StringComparison.Ordinal);
 
     /// <summary>The HTML with each xref's href bound for the page <paramref name="links"/> stands for (dropped when broken).</summary>
     private static string Bind(string html, IPageLinks links) =>

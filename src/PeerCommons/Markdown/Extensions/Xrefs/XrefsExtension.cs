@@ -45,9 +45,10 @@ public sealed class XrefsExtension : IMarkdownExtension
     public static IReadOnlyList<SourceFinding> Findings(MarkdownDocument document, IPageLinks links)
     {
         var findings = new List<SourceFinding>();
-        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && IsXref(l.Url)))
+        var index = DocumentIndex.Of(document);
+        foreach (var link in index.XrefLinks)
             Check(link.Url![Scheme.Length..], link.Line, link.Column);
-        RawHtmlXrefs.Visit(document, Check);
+        RawHtmlXrefs.Visit(index, Check);
         return findings;
 
         void Check(string reference, int line, int column)
