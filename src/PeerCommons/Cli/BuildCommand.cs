@@ -27,6 +27,12 @@ public static class BuildCommand
             }
             settings = settings with { Options = settings.Options with { BaseUrl = baseUrl } };
         }
+        if (!settings.Check && settings.Options.WriteOutput)
+        {
+            // Read beside loading the content: the figures are first wanted when pages are written.
+            var report = BuildReport.PathFor(settings.Options.OutputDirectory);
+            settings = settings with { Options = settings.Options with { PreviousPageWeights = Task.Run(() => BuildReport.ReadPageWeights(report)) } };
+        }
         var console = Console.IsErrorRedirected || Environment.GetEnvironmentVariable("CI") is not null
             ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(Console.Error) })
             : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PeerCommons.Pipeline;
+using PeerCommons.Write;
 
 namespace PeerCommons.Cli;
 
@@ -31,9 +34,51 @@ public static class BuildReport
                 firstSearchGzipBytes = search.FirstSearchGzipBytes, termListGzipBytes = search.TermListGzipBytes,
                 facetsGzipBytes = search.FacetsGzipBytes, documentGzipMedian = search.DocumentGzipMedian, documentGzipMax = search.DocumentGzipMax,
             } : null,
-            pageWeights = result.PageWeights.Select(w => new { page = w.Page, htmlGzipBytes = w.HtmlGzipBytes, cssGzipBytes = w.CssGzipBytes, jsGzipBytes = w.JsGzipBytes, totalGzipBytes = w.TotalGzipBytes }).ToList(),
+            pageWeightsMethod = PreviousPageWeights.Method,
+            pageWeights = result.PageWeights.Select(w => new
+            {
+                page = w.Page, htmlGzipBytes = w.HtmlGzipBytes, cssGzipBytes = w.CssGzipBytes, jsGzipBytes = w.JsGzipBytes, totalGzipBytes = w.TotalGzipBytes,
+                htmlBytes = w.HtmlBytes, htmlCheck = w.HtmlCheck.ToString("x16", CultureInfo.InvariantCulture),
+            }).ToList(),
             output = result.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new { path = f.Key, bytes = f.Value }).ToList(),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>
+    /// The page weights of the report at <paramref name="path"/>, for the next build to take where a
+    /// page's bytes did not change; null when there is no report, it cannot be read, or it was written
+    /// by another version or measured another way. Never an error: without it every page is gzipped.
+    /// </summary>
+    public static PreviousPageWeights? ReadPageWeights(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            using var file = File.OpenRead(path);
+            var report = JsonSerializer.Deserialize<WeightsPart>(file);
+            if (report?.PageWeightsMethod != PreviousPageWeights.Method || report.PageWeights is not { } pages) return null;
+            var entries = new Dictionary<string, PreviousPageWeights.Entry>(StringComparer.Ordinal);
+            foreach (var page in pages)
+                if (page is { Page: { } name, HtmlBytes: { } bytes, HtmlGzipBytes: { } gzip }
+                    && ulong.TryParse(page.HtmlCheck, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var check))
+                    entries[name] = new PreviousPageWeights.Entry(bytes, gzip, check);
+            return new PreviousPageWeights(entries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The part of the report <see cref="ReadPageWeights"/> reads; the rest is skipped.</summary>
+    private sealed record WeightsPart(
+        [property: JsonPropertyName("pageWeightsMethod")] string? PageWeightsMethod,
+        [property: JsonPropertyName("pageWeights")] List<WeightEntry>? PageWeights);
+
+    private sealed record WeightEntry(
+        [property: JsonPropertyName("page")] string? Page,
+        [property: JsonPropertyName("htmlBytes")] long? HtmlBytes,
+        [property: JsonPropertyName("htmlGzipBytes")] long? HtmlGzipBytes,
+        [property: JsonPropertyName("htmlCheck")] string? HtmlCheck);
 }

@@ -16,4 +16,10 @@ public sealed record BuildOptions
     /// such as GitHub Pages); already normalized by <see cref="Model.SiteConfig.NormalizeBaseUrl"/>.
     /// </summary>
     public string? BaseUrl { get; init; }
+    /// <summary>
+    /// The page weights the previous build reported, being read by the driver while the build starts
+    /// (null, or a null result: none). Only pages carried over unchanged take a figure from it, and only
+    /// one measured on their very bytes (<see cref="Write.PreviousPageWeights"/>).
+    /// </summary>
+    public Task<Write.PreviousPageWeights?>? PreviousPageWeights { get; init; }
 }

@@ -42,7 +42,7 @@ public static class BuildPipeline
             OutputSwap.DiscardAbandoned(options.OutputDirectory);
             staging = OutputSwap.StagingPathFor(options.OutputDirectory);
             OutputSwap.Discard(staging);
-            return sink = new WeighingSink(new StagingSink(staging, PreviousOutput.At(options.OutputDirectory)));
+            return sink = new WeighingSink(new StagingSink(staging, PreviousOutput.At(options.OutputDirectory)), options.PreviousPageWeights);
         }
 
         try

@@ -8,8 +8,7 @@ namespace PeerCommons.Write;
 /// </summary>
 public static class OutputSwap
 {
-    public static string StagingPathFor(string output) =>
-        Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) + StagingMarker + Environment.ProcessId;
+    public static string StagingPathFor(string output) => SideFolders.StagingFor(output);
 
     /// <summary>Null when the output folder may be replaced, or the reason it may not.</summary>
     public static string? CheckReplaceable(string output, params string[] protectedFolders)
@@ -32,16 +31,14 @@ public static class OutputSwap
         return null;
     }
 
-    private const string StagingMarker = ".staging-", AsideMarker = ".old-";
     private static int asideCount;
 
     /// <summary>
-    /// Where the previous output waits to be deleted: named by this process (so a later build knows
-    /// whether its owner still runs) and numbered, because a long-running process (serve) swaps
-    /// again while an earlier previous output may still be being deleted.
+    /// Where the previous output waits to be removed: named by this process (so a later build knows
+    /// whether its owner still runs) and numbered, because a long-running process swaps again while an
+    /// earlier previous output may still be being removed.
     /// </summary>
-    private static string AsidePathFor(string target) =>
-        target + $"{AsideMarker}{Environment.ProcessId}-{Interlocked.Increment(ref asideCount)}";
+    private static string AsidePathFor(string output) => SideFolders.AsideFor(output, Interlocked.Increment(ref asideCount));
 
     public static void Swap(string staging, string output)
     {
@@ -60,7 +57,7 @@ public static class OutputSwap
                 Directory.Move(old, target); // put the previous site back
                 throw;
             }
-            BackgroundRemoval.Start(old);
+            BackgroundRemoval.Start(target, old);
         }
         else
         {
@@ -75,28 +72,20 @@ public static class OutputSwap
     }
 
     /// <summary>
-    /// Removes, in the background, the staging folders and previous outputs that earlier builds left
-    /// beside the output when their process was killed or exited before deleting them: those whose
-    /// process id no longer runs. A build still running keeps its own.
+    /// Removes, in the background, the folders that earlier builds left beside the output when their
+    /// process was killed or exited before removing them: staging folders, previous outputs set aside,
+    /// folders whose remover was stopped. Only those whose owning process no longer runs: a build still
+    /// running keeps its own, and a remover still at work is left to finish.
     /// </summary>
     public static void DiscardAbandoned(string output)
     {
-        var target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(target);
-        if (parent is null || !Directory.Exists(parent)) return;
-        var name = Path.GetFileName(target);
+        var target = SideFolders.Target(output);
         // A previous output set aside is the only copy of the site until an output is in place again
         // (a build killed between the two renames of Swap): then it is kept.
-        var markers = Directory.Exists(target) ? new[] { StagingMarker, AsideMarker } : [StagingMarker];
-        foreach (var marker in markers)
-            foreach (var folder in Directory.EnumerateDirectories(parent, name + marker + "*"))
-            {
-                // "<pid>" for staging folders, "<pid>-<n>" for previous outputs set aside.
-                var owner = Path.GetFileName(folder)[(name.Length + marker.Length)..];
-                if (marker == AsideMarker && owner.IndexOf('-') is var dash and > 0) owner = owner[..dash];
-                if (!int.TryParse(owner, System.Globalization.NumberStyles.None, null, out var pid) || IsRunning(pid)) continue;
-                BackgroundRemoval.Start(folder);
-            }
+        var outputInPlace = Directory.Exists(target);
+        foreach (var (folder, kind, owner) in SideFolders.Beside(target).ToList())
+            if ((kind != SideFolders.Kind.Aside || outputInPlace) && !IsRunning(owner))
+                BackgroundRemoval.Start(target, folder);
     }
 
     private static bool IsRunning(int pid)

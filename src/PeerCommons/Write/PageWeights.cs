@@ -12,13 +12,22 @@ namespace PeerCommons.Write;
 public sealed record PageWeight(string Page, long HtmlGzipBytes, long CssGzipBytes, long JsGzipBytes)
 {
     public long TotalGzipBytes => HtmlGzipBytes + CssGzipBytes + JsGzipBytes;
+
+    /// <summary>The HTML's raw length.</summary>
+    public long HtmlBytes { get; init; }
+
+    /// <summary>Binds <see cref="HtmlGzipBytes"/> to the HTML's bytes (<see cref="PreviousPageWeights.CheckOf"/>), so a later build can take the figure for the same bytes.</summary>
+    public ulong HtmlCheck { get; init; }
 }
 
 /// <summary>
 /// An output sink that passes everything on and weighs HTML, CSS and JS as they are written.
-/// Only the head of each page is scanned: the site's own HTML, with quoted attributes.
+/// Only the head of each page is scanned: the site's own HTML, with quoted attributes. A page carried
+/// over unchanged from the previous output takes the weight the previous build measured for exactly
+/// its bytes, when it has one (<see cref="PreviousPageWeights"/>); any other page is gzipped.
 /// </summary>
-public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
+/// <param name="previous">The previous build's weights, being read while the build starts (null or a null result: none).</param>
+public sealed partial class WeighingSink(IOutputSink inner, Task<PreviousPageWeights?>? previous = null) : IOutputSink
 {
     [GeneratedRegex("""<(link|script)\b[^>]*>""", RegexOptions.IgnoreCase)]
     private static partial Regex HeadTag();
@@ -27,16 +36,23 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
     private static partial Regex Attribute();
 
     private readonly ConcurrentDictionary<string, long> _gzipped = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Gzip, string[] Loads)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Gzip, long Bytes, ulong Check, string[] Loads)> _pages = new(StringComparer.Ordinal);
 
-    public void Write(string path, ReadOnlySpan<byte> bytes)
+    public void Write(string path, ReadOnlySpan<byte> bytes) => WriteOrCarryOver(path, bytes);
+
+    public bool WriteOrCarryOver(string path, ReadOnlySpan<byte> bytes)
     {
-        inner.Write(path, bytes);
+        var carriedOver = inner.WriteOrCarryOver(path, bytes);
         // Scripts under search/ load on a search, never in a page's head: thousands of store parts need no weighing.
         if ((path.EndsWith(".css", StringComparison.Ordinal) || path.EndsWith(".js", StringComparison.Ordinal)) && !path.StartsWith("search/", StringComparison.Ordinal))
             _gzipped[path] = Gzip.Length(bytes);
         else if (path.EndsWith(".html", StringComparison.Ordinal))
-            _pages[path] = (Gzip.Length(bytes), HeadLoads(path, Head(bytes)));
+        {
+            var known = carriedOver ? previous?.GetAwaiter().GetResult()?.For(path, bytes) : null;
+            var gzip = known?.HtmlGzipBytes ?? Gzip.Length(bytes);
+            _pages[path] = (gzip, bytes.Length, known?.HtmlCheck ?? PreviousPageWeights.CheckOf(bytes, gzip), HeadLoads(path, Head(bytes)));
+        }
+        return carriedOver;
     }
 
     public IReadOnlyDictionary<string, long> Sizes => inner.Sizes;
@@ -51,7 +67,7 @@ public sealed partial class WeighingSink(IOutputSink inner) : IOutputSink
                 var size = _gzipped.GetValueOrDefault(asset);
                 if (asset.EndsWith(".css", StringComparison.Ordinal)) css += size; else js += size;
             }
-            return new PageWeight(p.Key, p.Value.Gzip, css, js);
+            return new PageWeight(p.Key, p.Value.Gzip, css, js) { HtmlBytes = p.Value.Bytes, HtmlCheck = p.Value.Check };
         }).ToList();
 
     /// <summary>The bytes before &lt;/head&gt; (all of them when there is none): only they load assets.</summary>

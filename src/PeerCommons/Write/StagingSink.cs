@@ -27,7 +27,9 @@ public sealed class StagingSink : IOutputSink
     /// <summary>How every path inside <see cref="Root"/> begins.</summary>
     private readonly string _inside;
 
-    public void Write(string path, ReadOnlySpan<byte> bytes)
+    public void Write(string path, ReadOnlySpan<byte> bytes) => WriteOrCarryOver(path, bytes);
+
+    public bool WriteOrCarryOver(string path, ReadOnlySpan<byte> bytes)
     {
         var full = Path.GetFullPath(Path.Combine(Root, path));
         // Paths come from validated ids, but never trust that: nothing may land outside the site.
@@ -41,11 +43,12 @@ public sealed class StagingSink : IOutputSink
             Directory.CreateDirectory(folder);
             _folders.TryAdd(folder, true);
         }
-        if (_previous is not null && _previous.TryLink(path, bytes, full)) return;
+        if (_previous is not null && _previous.TryLink(path, bytes, full)) return true;
         // A handle and one positioned write: a FileStream (its strategy objects, its position) buys nothing
         // for a file written whole at once, 26,000 times a build.
         using var file = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         RandomAccess.Write(file, bytes, 0);
+        return false;
     }
 
     public IReadOnlyDictionary<string, long> Sizes => _sizes;
