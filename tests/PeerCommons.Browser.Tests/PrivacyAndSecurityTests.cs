@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using PeerCommons.Browser.Tests.Support;
 
@@ -15,8 +16,8 @@ public sealed class PrivacyAndSecurityTests(SiteFixture site)
     public async Task Loading_and_using_a_page_stays_on_the_site_and_stores_nothing(string key)
     {
         await using var page = await site.OpenAsync(SiteFixture.Phone);
-        var missing = new List<string>();
-        page.Context.Response += (_, r) => { if (r.Status >= 400 && !r.Url.EndsWith("/404.html")) missing.Add($"{r.Status} {r.Url}"); };
+        var missing = new ConcurrentQueue<string>();
+        page.Context.Response += (_, r) => { if (r.Status >= 400 && !r.Url.EndsWith("/404.html")) missing.Enqueue($"{r.Status} {r.Url}"); };
         await page.GotoAsync(key);
 
         // Use it: move through it by keyboard, follow an in-page link, press Escape once, print, switch view.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using PeerCommons.Browser.Tests.Support;
 using PeerCommons.Pipeline;
@@ -250,11 +251,11 @@ public sealed class ProposeFormTests(SiteFixture site)
             Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
 
             await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
-            var requests = new List<string>();
-            context.Request += (_, r) => requests.Add(r.Url);
+            var requests = new ConcurrentQueue<string>();
+            context.Request += (_, r) => requests.Enqueue(r.Url);
             var page = await context.NewPageAsync();
-            var errors = new List<string>();
-            page.PageError += (_, e) => errors.Add(e);
+            var errors = new ConcurrentQueue<string>();
+            page.PageError += (_, e) => errors.Enqueue(e);
             await page.GotoAsync(new Uri(Path.Combine(output, "contribute", "propose", "index.html")).AbsoluteUri + "?kind=annotation&target=values%2Fmutuality%23tensions");
             await page.Locator("#propose-form").WaitForAsync();
 
@@ -267,7 +268,7 @@ public sealed class ProposeFormTests(SiteFixture site)
             Assert.Equal("---\ntarget: \"values/mutuality#tensions\"\ntype: \"question\"\nprovenance: \"community\"\n---\n", saved);
             await Assertions.Expect(page.Locator("[data-propose-status]")).ToContainTextAsync("content/annotations/carers-network/question-mutuality.md");
             Assert.Empty(errors);
-            Assert.All(requests, url => Assert.True(url.StartsWith("file://", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal), url));
+            Assert.All(requests.ToArray(), url => Assert.True(url.StartsWith("file://", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal), url));
         }
         finally
         {

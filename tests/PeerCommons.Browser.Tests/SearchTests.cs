@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Playwright;
 using PeerCommons.Browser.Tests.Support;
@@ -383,14 +384,15 @@ public sealed class SearchTests(SiteFixture site)
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = SiteFixture.Desktop });
         try
         {
-            var requests = new List<string>();
-            context.Request += (_, r) => requests.Add(r.Url);
+            // Events come on Playwright's own thread, also while the lists are read below.
+            var requests = new ConcurrentQueue<string>();
+            context.Request += (_, r) => requests.Enqueue(r.Url);
             var page = await context.NewPageAsync();
-            var errors = new List<string>();
-            page.PageError += (_, e) => errors.Add(e);
+            var errors = new ConcurrentQueue<string>();
+            page.PageError += (_, e) => errors.Enqueue(e);
             await visit(page);
             Assert.Empty(errors);
-            Assert.DoesNotContain(requests, u => !u.StartsWith("file://", StringComparison.Ordinal));
+            Assert.DoesNotContain(requests.ToArray(), u => !u.StartsWith("file://", StringComparison.Ordinal));
         }
         finally
         {
