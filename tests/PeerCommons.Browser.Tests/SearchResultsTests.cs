@@ -77,7 +77,7 @@ public sealed class SearchResultsTests(SiteFixture site)
     {
         var query = Query();
         string FileUrl(string sitePath) => new Uri(Path.Combine(site.SiteDirectory, sitePath)).AbsoluteUri;
-        await SearchTests.OnDiskAsync(site, async page =>
+        await OnDisk.VisitAsync(site, async page =>
         {
             await page.GotoAsync(FileUrl("search/index.html") + "?q=" + Uri.EscapeDataString(query));
             await SearchTests.WaitForSearchAsync(page);

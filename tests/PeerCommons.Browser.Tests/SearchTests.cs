@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Playwright;
 using PeerCommons.Browser.Tests.Support;
@@ -351,7 +350,7 @@ public sealed class SearchTests(SiteFixture site)
     public async Task Search_works_from_disk()
     {
         var searchPage = new Uri(Path.Combine(site.SiteDirectory, "search", "index.html")).AbsoluteUri;
-        await OnDiskAsync(site, async page =>
+        await OnDisk.VisitAsync(site, async page =>
         {
             // From the home page's header box, as a visitor who opened index.html from a folder.
             await page.GotoAsync(new Uri(Path.Combine(site.SiteDirectory, "index.html")).AbsoluteUri);
@@ -376,27 +375,5 @@ public sealed class SearchTests(SiteFixture site)
             await Arrival.AtAsync(page, results[0].Href);
             Assert.True(File.Exists(new Uri(results[0].Href).LocalPath), results[0].Href + " is not a file of the site");
         });
-    }
-
-    /// <summary>Runs a visit of the site opened from disk, then checks that no script failed and no request left the disk.</summary>
-    internal static async Task OnDiskAsync(SiteFixture site, Func<IPage, Task> visit)
-    {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = SiteFixture.Desktop });
-        try
-        {
-            // Events come on Playwright's own thread, also while the lists are read below.
-            var requests = new ConcurrentQueue<string>();
-            context.Request += (_, r) => requests.Enqueue(r.Url);
-            var page = await context.NewPageAsync();
-            var errors = new ConcurrentQueue<string>();
-            page.PageError += (_, e) => errors.Enqueue(e);
-            await visit(page);
-            Assert.Empty(errors);
-            Assert.DoesNotContain(requests.ToArray(), u => !u.StartsWith("file://", StringComparison.Ordinal));
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
     }
 }
