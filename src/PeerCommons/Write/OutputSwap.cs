@@ -13,7 +13,7 @@ public static class OutputSwap
     /// <summary>Null when the output folder may be replaced, or the reason it may not.</summary>
     public static string? CheckReplaceable(string output, params string[] protectedFolders)
     {
-        var full = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var full = SideFolders.Target(output);
         if (Path.GetPathRoot(full) == full + Path.DirectorySeparatorChar || full.Length == 0)
             return "the output folder cannot be the root of a drive";
         foreach (var folder in protectedFolders)
@@ -42,7 +42,7 @@ public static class OutputSwap
 
     public static void Swap(string staging, string output)
     {
-        var target = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var target = SideFolders.Target(output);
         if (Directory.Exists(target))
         {
             var old = AsidePathFor(target);
