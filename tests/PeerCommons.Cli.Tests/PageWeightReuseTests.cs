@@ -6,10 +6,10 @@ using PeerCommons.Write;
 namespace PeerCommons.Cli.Tests;
 
 /// <summary>
-/// A rebuild takes the page weights of build-report.json for the pages carried over unchanged from the
-/// previous output, and only a figure measured on their very bytes: the report a user reads is the
-/// same whether a page was gzipped again or not, and a stale, edited or broken report never puts a
-/// wrong weight in it.
+/// A rebuild takes the page weights of build-report.json for the pages whose bytes did not change, carried
+/// over from the previous output or written anew after <c>rm -rf _site</c>, and only a figure measured
+/// on their very bytes: the report a user reads is the same whether a page was gzipped again or not,
+/// and a stale, edited or broken report never puts a wrong weight in it.
 /// </summary>
 public sealed class PageWeightReuseTests
 {
@@ -42,26 +42,42 @@ public sealed class PageWeightReuseTests
         Assert.Equal(truth, Weights(site, "site")[Value].Gzip);
     }
 
-    [Fact]
-    public void A_figure_is_taken_only_for_a_page_carried_over_with_the_very_bytes_it_was_measured_on()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // rm -rf _site first: nothing is carried over, the report beside it is still read
+    public void A_figure_is_taken_only_for_the_very_bytes_it_was_measured_on(bool deleteTheOutputFirst)
     {
-        if (OperatingSystem.IsWindows()) return; // nothing is carried over there: every page is written and weighed
         using var site = new TestSite();
         Build(site, "site/_site");
+        var helpPage = File.ReadAllBytes(Path.Combine(site.Root, "site", "_site", Help));
+        var oldValuePage = File.ReadAllBytes(Path.Combine(site.Root, "site", "_site", Value));
         site.Write("values/mutuality.md", "---\ntitle: Mutuality\nsummary: \"Both people give and receive.\"\n---\n\nMutuality, changed.\n\n## Tensions\n\nSome.\n");
-        var newValuePage = BuildInto(site, "probe/_site", Value);
         // A report that binds a made-up figure to a page's bytes, as a report of another build could:
-        // for the unchanged help page, to its bytes in the output; for the value page, to the bytes it
-        // is about to have, though the output still holds the old ones.
-        var helpPage = File.ReadAllBytes(Path.Combine(site.Root, "site", "_site", "pages", "help", "index.html"));
+        // the help page's bytes do not change; the value page's figure is bound to its old bytes.
         EditReport(site, Help, entry => Bind(entry, helpPage, 4321));
-        EditReport(site, Value, entry => Bind(entry, newValuePage, 1234));
+        EditReport(site, Value, entry => Bind(entry, oldValuePage, 1234));
+        if (deleteTheOutputFirst) Directory.Delete(Path.Combine(site.Root, "site", "_site"), recursive: true);
 
         Build(site, "site/_site");
 
         var weights = Weights(site, "site");
-        Assert.Equal(4321, weights[Help].Gzip); // carried over: the figure bound to its bytes is taken
-        Assert.Equal(GzipLength(site, "site", Value), weights[Value].Gzip); // written anew: weighed anew
+        Assert.Equal(4321, weights[Help].Gzip); // the same bytes: the figure bound to them is taken
+        Assert.Equal(GzipLength(site, "site", Value), weights[Value].Gzip); // other bytes: weighed anew
+        Assert.NotEqual(1234, weights[Value].Gzip);
+    }
+
+    [Fact]
+    public void A_build_after_the_output_was_deleted_reports_the_same_weights_as_a_build_from_nothing()
+    {
+        using var site = new TestSite();
+        Build(site, "site/_site");
+        Directory.Delete(Path.Combine(site.Root, "site", "_site"), recursive: true);
+        Build(site, "site/_site");
+        Build(site, "fresh/_site");
+
+        var rebuilt = Weights(site, "site");
+        Assert.Equal(Weights(site, "fresh"), rebuilt);
+        foreach (var (page, weight) in rebuilt) Assert.Equal(GzipLength(site, "site", page), weight.Gzip);
     }
 
     [Theory]
@@ -95,13 +111,6 @@ public sealed class PageWeightReuseTests
     {
         var (exit, _, error) = Commands.Run("build", "--content", site.Content, "--theme", Repo.Path("theme"), "--output", Path.Combine(site.Root, output), "--quiet");
         Assert.True(exit == ExitCodes.Success, error);
-    }
-
-    /// <summary>Builds into a scratch output and returns one page's bytes.</summary>
-    private static byte[] BuildInto(TestSite site, string output, string page)
-    {
-        Build(site, output);
-        return File.ReadAllBytes(Path.Combine(site.Root, output, page));
     }
 
     private static string ReportOf(TestSite site, string folder) => Path.Combine(site.Root, folder, "build-report.json");

@@ -22,9 +22,11 @@ public sealed record PageWeight(string Page, long HtmlGzipBytes, long CssGzipByt
 
 /// <summary>
 /// An output sink that passes everything on and weighs HTML, CSS and JS as they are written.
-/// Only the head of each page is scanned: the site's own HTML, with quoted attributes. A page carried
-/// over unchanged from the previous output takes the weight the previous build measured for exactly
-/// its bytes, when it has one (<see cref="PreviousPageWeights"/>); any other page is gzipped.
+/// Only the head of each page is scanned: the site's own HTML, with quoted attributes. A page whose
+/// bytes a previous build measured takes that build's figure (<see cref="PreviousPageWeights"/>: the
+/// figure is bound to the length and a hash of the bytes), whether it was carried over from the
+/// previous output or written anew because that output was deleted (<c>rm -rf _site</c> leaves the
+/// report beside it); any other page is gzipped.
 /// </summary>
 /// <param name="previous">The previous build's weights, being read while the build starts (null or a null result: none).</param>
 public sealed partial class WeighingSink(IOutputSink inner, Task<PreviousPageWeights?>? previous = null) : IOutputSink
@@ -48,7 +50,7 @@ public sealed partial class WeighingSink(IOutputSink inner, Task<PreviousPageWei
             _gzipped[path] = Gzip.Length(bytes);
         else if (path.EndsWith(".html", StringComparison.Ordinal))
         {
-            var known = carriedOver ? previous?.GetAwaiter().GetResult()?.For(path, bytes) : null;
+            var known = previous?.GetAwaiter().GetResult()?.For(path, bytes);
             var gzip = known?.HtmlGzipBytes ?? Gzip.Length(bytes);
             _pages[path] = (gzip, bytes.Length, known?.HtmlCheck ?? PreviousPageWeights.CheckOf(bytes, gzip), HeadLoads(path, Head(bytes)));
         }
