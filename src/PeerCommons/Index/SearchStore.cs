@@ -33,13 +33,13 @@ public static class SearchStore
     /// neighbours, so it loads about ten files whatever they hold, and k documents a file cost about k times the
     /// bytes (a document is about 1.5 kB gzipped); but at scale every file is an inode that a clean build creates
     /// and <c>rm -rf</c> frees one by one, and one file a document was 25,164 of 53,617 files at 10,000 entries.
-    /// Four a file make that 6,291 for about 21 kB more per first search (of a 150 kB budget); eight would save
-    /// 3,145 files more for 27 kB more (docs/search-store.md, measured there).
+    /// Four a file make that 6,291 for 14 kB more per first single-word search in Chromium (84 kB median, of a
+    /// 150 kB budget); eight would save 3,145 files more for about 27 kB more again (docs/search-store.md).
     /// </summary>
     public static int DocumentsPerPart(int documents) => documents <= OneDocumentAFileUpTo ? 1 : DocumentsPerPartAtScale;
 
     /// <summary>What was written, for the build report: raw bytes of every part; gzipped (as a host sends them)
-    /// the facets, and a document part's median and largest, measured on a sample (<see cref="Gzip.SampledMedianAndLargest"/>).</summary>
+    /// the facets, and the median and largest file of search/docs/ (of <c>DocumentsPerPart</c> documents), measured on a sample (<see cref="Gzip.SampledMedianAndLargest"/>).</summary>
     public sealed record Sizes(long RawBytes, long FacetsGzipBytes, int DocumentsPerPart, int DocumentParts, long DocumentGzipMedian, long DocumentGzipMax, int TagParts);
 
     /// <param name="documents">In ref order: the ref of a document is its position here.</param>
