@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using PeerCommons.Index;
-using PeerCommons.Pipeline;
 using PeerCommons.Render;
 using PeerCommons.Write;
 
@@ -21,7 +20,7 @@ internal sealed class SearchIndexing
     private IReadOnlyDictionary<string, byte[]>? _files;
     private readonly object _lock = new();
 
-    /// <summary>Tests only: the search store's documents a file (<see cref="BuildOptions.SearchDocumentsPerPart"/>).</summary>
+    /// <summary>Tests only: the search store's documents a file (<see cref="Pipeline.BuildOptions.SearchDocumentsPerPart"/>).</summary>
     public int? DocumentsPerPart { get; set; }
 
     /// <summary>build, check: starts writing the index into the sink while the pages render.</summary>
