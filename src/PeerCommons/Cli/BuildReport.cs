@@ -33,6 +33,8 @@ public static class BuildReport
                 manifestGzipBytes = search.ManifestGzipBytes, partGzipMedian = search.PartGzipMedian, partGzipMax = search.PartGzipMax,
                 firstSearchGzipBytes = search.FirstSearchGzipBytes, termListGzipBytes = search.TermListGzipBytes,
                 facetsGzipBytes = search.FacetsGzipBytes, documentGzipMedian = search.DocumentGzipMedian, documentGzipMax = search.DocumentGzipMax,
+                // documentGzip* measure a file of search/docs/, which holds documentsPerPart documents.
+                documentsPerPart = search.DocumentsPerPart, documentParts = search.DocumentParts,
             } : null,
             pageWeightsMethod = PreviousPageWeights.Method,
             pageWeights = result.PageWeights.Select(w => new

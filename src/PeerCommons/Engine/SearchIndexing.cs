@@ -20,13 +20,16 @@ internal sealed class SearchIndexing
     private IReadOnlyDictionary<string, byte[]>? _files;
     private readonly object _lock = new();
 
+    /// <summary>Tests only: the search store's documents a file (<see cref="Pipeline.BuildOptions.SearchDocumentsPerPart"/>).</summary>
+    public int? DocumentsPerPart { get; set; }
+
     /// <summary>build, check: starts writing the index into the sink while the pages render.</summary>
     public void StartBeside(RenderContext context, IOutputSink sink, StageClock stages)
     {
         _beside = Task.Run(() =>
         {
             var clock = Stopwatch.StartNew();
-            return (SearchIndexStage.Write(context, sink), clock.Elapsed);
+            return (SearchIndexStage.Write(context, sink, DocumentsPerPart), clock.Elapsed);
         });
     }
 
@@ -62,7 +65,7 @@ internal sealed class SearchIndexing
             if (_files is null && _committed is { } context)
             {
                 var sink = new MemorySink();
-                SearchIndexStage.Write(context, sink);
+                SearchIndexStage.Write(context, sink, DocumentsPerPart);
                 _files = sink.Files;
             }
             return _files;

@@ -78,6 +78,7 @@ public sealed class SiteEngine
         new(options.ContentDirectory, options.ThemeDirectory, options.IncludeDrafts, options.ThemeOverridesDirectory, options.BaseUrl, serving: false)
         {
             RequireSearchScripts = options.WriteOutput,
+            _search = { DocumentsPerPart = options.SearchDocumentsPerPart },
         };
 
     public string ContentRoot => _root;

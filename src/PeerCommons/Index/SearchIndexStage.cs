@@ -19,22 +19,24 @@ public static class SearchIndexStage
     public const string Folder = SitePaths.SearchFolder;
     public const string ManifestPath = SitePaths.SearchIndexManifest;
 
-    /// <summary>Results a search shows at first (PAGE_SIZE in theme/assets/search.js), each loading its document's part.</summary>
+    /// <summary>Results a search shows at first (PAGE_SIZE in theme/assets/search.js), each loading the store's file of its document.</summary>
     public const int ResultsShownFirst = 10;
 
     /// <summary>What the stage wrote, for the build's summary and report. Sizes are gzipped unless named raw;
     /// medians and largest are measured on a sample of the parts ordered by size (<see cref="Gzip.SampledMedianAndLargest"/>).</summary>
     public sealed record Payload(int Documents, int Terms, int Parts, long RawBytes,
         long ManifestGzipBytes, long PartGzipMedian, long PartGzipMax, long TermListGzipBytes,
-        long FacetsGzipBytes, long DocumentGzipMedian, long DocumentGzipMax)
+        long FacetsGzipBytes, int DocumentsPerPart, int DocumentParts, long DocumentGzipMedian, long DocumentGzipMax)
     {
         /// <summary>
         /// The search files a first single-word search fetches: the manifest, one posting part of median size,
-        /// facets.js and the documents of the first <see cref="ResultsShownFirst"/> results (median size each).
+        /// facets.js and the store's files of the first <see cref="ResultsShownFirst"/> results, one file of
+        /// median size each (<see cref="DocumentsPerPart"/> documents a file: the results of one query are
+        /// rarely neighbours, so each is taken to be in a file of its own).
         /// Not counted: lunr.js and the theme's search scripts (assets shared with every page's cache).
         /// </summary>
         public long FirstSearchGzipBytes =>
-            ManifestGzipBytes + PartGzipMedian + FacetsGzipBytes + Math.Min(ResultsShownFirst, Documents) * DocumentGzipMedian;
+            ManifestGzipBytes + PartGzipMedian + FacetsGzipBytes + Math.Min(ResultsShownFirst, DocumentParts) * DocumentGzipMedian;
     }
 
     private static IEnumerable<Entry> Documents(Site site) =>
@@ -42,7 +44,8 @@ public static class SearchIndexStage
             .Concat(site.Entries.Where(e => e.Kind == EntryKind.Annotation && e.AnnotationTargetKey is { } t && site.ByKey.ContainsKey(t))
                 .OrderBy(e => e.Key, StringComparer.Ordinal));
 
-    public static Payload Write(RenderContext context, IOutputSink sink)
+    /// <param name="documentsPerPart">Tests only: the store's documents a file (<see cref="SearchStore.Write"/>); null: its rule.</param>
+    public static Payload Write(RenderContext context, IOutputSink sink, int? documentsPerPart = null)
     {
         var site = context.Site;
         var builder = new LunrIndexBuilder { Ref = "id" }
@@ -67,13 +70,13 @@ public static class SearchIndexStage
 
         var partitioned = PartitionedIndexWriter.Write(builder.Build());
         foreach (var file in partitioned.Files) sink.Write(Folder + file.Path, file.Bytes);
-        var stored = SearchStore.Write(store, sink);
+        var stored = SearchStore.Write(store, sink, documentsPerPart);
 
         var bySize = partitioned.Parts.OrderBy(p => p.Bytes.Length).ToArray();
         var (partMedian, partLargest) = Gzip.SampledMedianAndLargest(bySize.Length, i => bySize[i].Bytes);
         return new Payload(store.Count, partitioned.TermsPerPart.Sum(), bySize.Length,
             partitioned.Files.Sum(f => (long)f.Bytes.Length) + stored.RawBytes,
             Gzip.Length(partitioned.Manifest.Bytes), partMedian, partLargest, Gzip.Length(partitioned.Terms.Bytes),
-            stored.FacetsGzipBytes, stored.DocumentGzipMedian, stored.DocumentGzipMax);
+            stored.FacetsGzipBytes, stored.DocumentsPerPart, stored.DocumentParts, stored.DocumentGzipMedian, stored.DocumentGzipMax);
     }
 }

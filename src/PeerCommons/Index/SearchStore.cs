@@ -21,37 +21,51 @@ public static class SearchStore
     public const string DocumentsFolder = "search/docs";
     public const string TagsFolder = "search/tags";
 
+    /// <summary>Up to this many documents, each has a file of its own (<see cref="DocumentsPerPart(int)"/>).</summary>
+    public const int OneDocumentAFileUpTo = 10_000;
+
+    /// <summary>Documents a file above <see cref="OneDocumentAFileUpTo"/>.</summary>
+    public const int DocumentsPerPartAtScale = 4;
+
     /// <summary>
-    /// One document a part: a result page of 10 loads 10 parts of about 1.3 kB gzipped each. Two a part
-    /// would halve the files but double the bytes, because results of one query are rarely neighbours.
+    /// Documents a file of search/docs/: one up to <see cref="OneDocumentAFileUpTo"/> documents (about 4,000
+    /// entries), <see cref="DocumentsPerPartAtScale"/> above. Why: the ten results of a first search are rarely
+    /// neighbours, so it loads about ten files whatever they hold, and k documents a file cost about k times the
+    /// bytes (a document is about 1.5 kB gzipped); but at scale every file is an inode that a clean build creates
+    /// and <c>rm -rf</c> frees one by one, and one file a document was 25,164 of 53,617 files at 10,000 entries.
+    /// Four a file make that 6,291 for 14 kB more per first single-word search in Chromium (84 kB median, of a
+    /// 150 kB budget); eight would save 3,145 files more for about 27 kB more again (docs/search-store.md).
     /// </summary>
-    public const int DocumentsPerPart = 1;
+    public static int DocumentsPerPart(int documents) => documents <= OneDocumentAFileUpTo ? 1 : DocumentsPerPartAtScale;
 
     /// <summary>What was written, for the build report: raw bytes of every part; gzipped (as a host sends them)
-    /// the facets, and a document part's median and largest, measured on a sample (<see cref="Gzip.SampledMedianAndLargest"/>).</summary>
-    public sealed record Sizes(long RawBytes, long FacetsGzipBytes, int DocumentParts, long DocumentGzipMedian, long DocumentGzipMax, int TagParts);
+    /// the facets, and the median and largest file of search/docs/ (of <c>DocumentsPerPart</c> documents), measured on a sample (<see cref="Gzip.SampledMedianAndLargest"/>).</summary>
+    public sealed record Sizes(long RawBytes, long FacetsGzipBytes, int DocumentsPerPart, int DocumentParts, long DocumentGzipMedian, long DocumentGzipMax, int TagParts);
 
     /// <param name="documents">In ref order: the ref of a document is its position here.</param>
-    public static Sizes Write(IReadOnlyList<SearchDocument> documents, IOutputSink sink)
+    /// <param name="documentsPerPart">Tests only: documents a file instead of <see cref="DocumentsPerPart(int)"/>'s, to try grouped files on a small site.</param>
+    public static Sizes Write(IReadOnlyList<SearchDocument> documents, IOutputSink sink, int? documentsPerPart = null)
     {
+        var perPart = documentsPerPart ?? DocumentsPerPart(documents.Count);
+        if (perPart < 1) throw new ArgumentOutOfRangeException(nameof(documentsPerPart), perPart, "a file holds at least one document");
         var tags = documents.SelectMany(d => d.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         using var script = new ScriptWriter();
-        var facets = Facets(script, documents, tags).ToArray();
+        var facets = Facets(script, documents, tags, perPart).ToArray();
         sink.Write(FacetsPath, facets);
 
         // Thousands of small files: written in parallel, since creating a file costs more than its bytes
         // (25,108 parts took 37 s one after another on a busy 2-core machine). Each part is whole in itself.
-        var parts = (documents.Count + DocumentsPerPart - 1) / DocumentsPerPart;
+        var parts = (documents.Count + perPart - 1) / perPart;
         var partLengths = new int[parts];
         Parallel.For(0, parts, () => new ScriptWriter(), (part, _, writer) =>
         {
-            var bytes = DocumentScript(writer, documents, part);
+            var bytes = DocumentScript(writer, documents, part, perPart);
             partLengths[part] = bytes.Length;
             sink.Write(DocumentPath(part), bytes);
             return writer;
         }, writer => writer.Dispose());
         var bySize = Enumerable.Range(0, parts).OrderBy(p => partLengths[p]).ToArray();
-        var (median, largest) = Gzip.SampledMedianAndLargest(parts, i => DocumentScript(script, documents, bySize[i]).ToArray());
+        var (median, largest) = Gzip.SampledMedianAndLargest(parts, i => DocumentScript(script, documents, bySize[i], perPart).ToArray());
 
         var refsByTag = Enumerable.Range(0, documents.Count)
             .SelectMany(r => documents[r].Tags.Distinct(StringComparer.Ordinal).Select(tag => (tag, r)))
@@ -65,15 +79,15 @@ public static class SearchStore
             tagBytes += bytes.Length;
             sink.Write(TagPath(t), bytes);
         }
-        return new Sizes(facets.Length + partLengths.Sum(l => (long)l) + tagBytes, Gzip.Length(facets), parts, median, largest, tags.Count);
+        return new Sizes(facets.Length + partLengths.Sum(l => (long)l) + tagBytes, Gzip.Length(facets), perPart, parts, median, largest, tags.Count);
     }
 
-    private static ReadOnlySpan<byte> DocumentScript(ScriptWriter script, IReadOnlyList<SearchDocument> documents, int part)
+    private static ReadOnlySpan<byte> DocumentScript(ScriptWriter script, IReadOnlyList<SearchDocument> documents, int part, int perPart)
     {
-        var first = part * DocumentsPerPart;
+        var first = part * perPart;
         var json = script.Begin("(window.PeerCommonsSearchDocs=window.PeerCommonsSearchDocs||{})["u8, first);
         json.WriteStartArray();
-        for (var r = first; r < Math.Min(first + DocumentsPerPart, documents.Count); r++) Row(json, documents[r]);
+        for (var r = first; r < Math.Min(first + perPart, documents.Count); r++) Row(json, documents[r]);
         json.WriteEndArray();
         return script.End();
     }
@@ -82,7 +96,7 @@ public static class SearchStore
 
     public static string TagPath(int tag) => $"{TagsFolder}/{PartitionedIndexWriter.Base36(tag)}.js";
 
-    private static ReadOnlySpan<byte> Facets(ScriptWriter script, IReadOnlyList<SearchDocument> documents, IReadOnlyList<string> tags)
+    private static ReadOnlySpan<byte> Facets(ScriptWriter script, IReadOnlyList<SearchDocument> documents, IReadOnlyList<string> tags, int perPart)
     {
         var kinds = documents.Select(d => d.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var communities = documents.Where(d => d.CommunityId is not null)
@@ -92,7 +106,7 @@ public static class SearchStore
 
         var json = script.Begin("window.PeerCommonsSearchFacets="u8);
         json.WriteStartObject();
-        json.WriteNumber("perPart", DocumentsPerPart);
+        json.WriteNumber("perPart", perPart);
         json.WriteNumber("count", documents.Count);
         json.WritePropertyName("kinds");
         Strings(json, kinds);

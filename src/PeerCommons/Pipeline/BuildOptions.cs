@@ -22,4 +22,9 @@ public sealed record BuildOptions
     /// one measured on their very bytes (<see cref="Write.PreviousPageWeights"/>).
     /// </summary>
     public Task<Write.PreviousPageWeights?>? PreviousPageWeights { get; init; }
+    /// <summary>
+    /// Tests only: documents a file of the search store instead of the number its rule gives
+    /// (<see cref="Index.SearchStore.DocumentsPerPart(int)"/>), to try grouped files on a small site; null: the rule.
+    /// </summary>
+    internal int? SearchDocumentsPerPart { get; init; }
 }
