@@ -30,8 +30,8 @@ public static class MarkdownHtml
     public static IReadOnlyList<(string HeadingId, string Html)> RenderSections(MarkdownDocument document, MarkdownPipeline pipeline, IPageLinks links)
     {
         var sections = new List<(string, string)>();
-        using var writer = new StringWriter();
-        var renderer = PageHtmlRenderer.Create(writer, pipeline, links);
+        using var rented = PageHtmlRenderer.Rent(pipeline, links);
+        var renderer = rented.Renderer;
         var current = "";
         foreach (var block in document)
         {
@@ -47,9 +47,7 @@ public static class MarkdownHtml
 
         void Flush()
         {
-            renderer.Writer.Flush();
-            var html = Confined(document, writer.ToString());
-            writer.GetStringBuilder().Clear();
+            var html = Confined(document, rented.TakeText());
             if (html.Length > 0 || sections.Count == 0) sections.Add((current, html));
         }
     }
@@ -57,10 +55,9 @@ public static class MarkdownHtml
     /// <summary>Renders the whole document; without <paramref name="links"/>, as no page (every xref written as text).</summary>
     public static string RenderBlocks(MarkdownDocument document, MarkdownPipeline pipeline, IPageLinks? links = null)
     {
-        using var writer = new StringWriter();
-        var renderer = PageHtmlRenderer.Create(writer, pipeline, links ?? UnboundLinks.Instance);
-        renderer.Render(document);
-        return Confined(document, writer.ToString());
+        using var rented = PageHtmlRenderer.Rent(pipeline, links ?? UnboundLinks.Instance);
+        rented.Renderer.Render(document);
+        return Confined(document, rented.TakeText());
     }
 
     /// <summary>Contributor HTML closes inside the part of the page it was written in (see <see cref="HtmlConfinement"/>).</summary>

@@ -20,8 +20,7 @@ public sealed class PageLinks(string page, RenderContext context, IReadOnlyDicti
         return (new XrefTarget(context.EntryLink(page, target, anchor), target.Title), XrefProblem.None);
     }
 
-    public (string Label, string Href)? Citation(string key) =>
-        context.Site.Bibliography.TryGetValue(key, out var source) ? (SourceFormatter.CitationLabel(source), "#cite-" + key) : null;
+    public (string Label, string Href)? Citation(string key) => context.Citation(key);
 
     public string? HeadingEnd(string headingId) => headingEnds?.GetValueOrDefault(headingId);
 }

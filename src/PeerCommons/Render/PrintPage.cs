@@ -102,7 +102,9 @@ public static partial class PrintPage
     /// </summary>
     private static string PrefixIds(string html, string prefix)
     {
-        var ids = Id().Replace(html, m => $"{m.Groups[1].Value}{prefix}--{m.Groups[2].Value}\"");
-        return InPageLink().Replace(ids, m => $"{m.Groups[1].Value}{prefix}--{m.Groups[2].Value}\"");
+        // A replacement pattern rather than a function per match: no match object, groups or pieces of text
+        // are made for each id. "${1}" and not "$1", which a prefix starting with a digit would extend.
+        var replacement = "${1}" + prefix.Replace("$", "$$") + "--${2}\"";
+        return InPageLink().Replace(Id().Replace(html, replacement), replacement);
     }
 }

@@ -78,6 +78,17 @@ public sealed class RenderContext
         };
     }
 
+    /// <summary>
+    /// A cited work's label and its link into the page's list of cited sources ("#cite-key"), or null when
+    /// the bibliography has no such key. The same on every page, so made once per key, not once per citation
+    /// of every page (the bibliography is read without a recorded lookup: a change to it re-renders everything).
+    /// </summary>
+    public (string Label, string Href)? Citation(string key) =>
+        _citations.GetOrAdd(key, static (key, bibliography) =>
+            bibliography.TryGetValue(key, out var source) ? (SourceFormatter.CitationLabel(source), "#cite-" + key) : null, Site.Bibliography);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Label, string Href)?> _citations = new(StringComparer.Ordinal);
+
     public string EntryLink(string fromPage, Entry target, string? anchor = null) =>
         SitePaths.Relative(fromPage, target.Url + (anchor is null ? "" : "#" + anchor));
 
