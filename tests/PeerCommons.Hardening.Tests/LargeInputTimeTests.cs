@@ -9,6 +9,8 @@ namespace PeerCommons.Hardening.Tests;
 /// size of the entry. Each shape is checked at a quarter of a megabyte and at a whole one; linear
 /// work takes about four times as long, quadratic about sixteen. The bound (eight times, and a
 /// minute per run) is generous for a loaded 2-core machine and still fails on quadratic behaviour.
+/// Each size is timed three times and the fastest run counts: a collection or a neighbour's burst of
+/// work only ever adds time, and one such pause on a 0.05 s run once read as x12.
 /// </summary>
 public sealed class LargeInputTimeTests
 {
@@ -42,14 +44,17 @@ public sealed class LargeInputTimeTests
         return clock.Elapsed;
     }
 
+    private static TimeSpan Fastest(Func<TimeSpan> measure) =>
+        Enumerable.Range(0, 3).Select(_ => measure()).Min();
+
     [Theory]
     [MemberData(nameof(Shapes))]
     public void A_megabyte_entry_checks_in_time_linear_in_its_size(string shape, string unit)
     {
         CheckTime(unit, Megabyte / 16); // warm up, so the first measurement does not carry start-up costs
-        var quarter = CheckTime(unit, Megabyte / 4);
-        var whole = CheckTime(unit, Megabyte);
-        var ratio = whole.TotalSeconds / Math.Max(quarter.TotalSeconds, 0.05);
+        var quarter = Fastest(() => CheckTime(unit, Megabyte / 4));
+        var whole = Fastest(() => CheckTime(unit, Megabyte));
+        var ratio = whole.TotalSeconds / Math.Max(quarter.TotalSeconds, 0.1);
         Assert.True(ratio < 8, $"{shape}: 0.25 MB in {quarter.TotalSeconds:0.0} s, 1 MB in {whole.TotalSeconds:0.0} s (x{ratio:0.0}; linear is about x4)");
     }
 
