@@ -16,6 +16,11 @@ public sealed class ThemeTemplates
 {
     private readonly Dictionary<string, (IFluidTemplate Template, string File)> _templates = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options;
+    /// <summary>
+    /// The site-wide part of pages as templates read it: one per <see cref="SiteView"/>, which thousands
+    /// of pages share, so its values (the navigation, the asset links) are made once for all of them.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SiteView, ViewValue<SiteView>> _siteValues = new();
 
     private ThemeTemplates(PartialStore partials) => _options = LiquidSetup.OptionsFor(partials);
 
@@ -75,8 +80,8 @@ public sealed class ThemeTemplates
             throw new TemplateRenderException(page.Template + ".liquid", $"the theme has no template '{page.Template}.liquid'");
         var (layout, layoutFile) = _templates["layout"];
         var context = new TemplateContext(_options);
-        context.SetValue("site", site);
-        context.SetValue("page", page);
+        context.SetValue("site", _siteValues.GetValue(site, static view => new ViewValue<SiteView>(view)));
+        context.SetValue("page", new ViewValue<PageView>(page));
         context.SetValue("content", new PageContent(own.Template, context));
         try
         {
