@@ -34,7 +34,7 @@ public sealed partial class HeadingIdsExtension : IMarkdownExtension
         var used = new HashSet<string>(ThemeIds.All, StringComparer.Ordinal);
         // The next suffix to try for each base id, so a page of thousands of equal headings takes linear time.
         var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
-        var all = document.Descendants<HeadingBlock>().ToList();
+        var all = TreeWalk.Descendants<HeadingBlock>(document);
 
         // Explicit ids first, so an automatic id never takes one that is written out later.
         var explicitIds = all.Select(TakeExplicitId).ToList();
