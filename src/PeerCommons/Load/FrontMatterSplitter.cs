@@ -22,8 +22,9 @@ public static class FrontMatterSplitter
         {
             lineNumber++;
             var end = text.IndexOf('\n', position);
-            var line = end < 0 ? text[position..] : text[position..end];
-            if (IsFence(line) || line.TrimEnd() == "...")
+            // A span, not a string per front-matter line: only the YAML and the body are copied.
+            var line = end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position);
+            if (IsFence(line) || line.TrimEnd().SequenceEqual("..."))
             {
                 var yaml = text[yamlStart..position];
                 var body = end < 0 ? "" : text[(end + 1)..];
@@ -51,11 +52,11 @@ public static class FrontMatterSplitter
         return null;
     }
 
-    private static string FirstLine(string text)
+    private static ReadOnlySpan<char> FirstLine(string text)
     {
         var end = text.IndexOf('\n');
-        return end < 0 ? text : text[..end];
+        return end < 0 ? text : text.AsSpan(0, end);
     }
 
-    private static bool IsFence(string line) => line.TrimEnd() == "---";
+    private static bool IsFence(ReadOnlySpan<char> line) => line.TrimEnd().SequenceEqual("---");
 }
