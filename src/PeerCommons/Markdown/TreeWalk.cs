@@ -16,7 +16,10 @@ public static class TreeWalk
     public static List<T> Descendants<T>(MarkdownObject root) where T : MarkdownObject
     {
         var found = new List<T>();
-        var pending = new Stack<MarkdownObject>();
+        // One stack per thread, empty between walks (a walk finishes before its caller sees the list):
+        // the bare-URL extension walks each paragraph on its own, some 40 walks a page.
+        var pending = t_pending ??= new Stack<MarkdownObject>();
+        pending.Clear();
         pending.Push(root);
         while (pending.TryPop(out var node))
         {
@@ -37,6 +40,8 @@ public static class TreeWalk
         }
         return found;
     }
+
+    [ThreadStatic] private static Stack<MarkdownObject>? t_pending;
 
     /// <summary>Whether nodes of type T can be inlines (else the walk stays among blocks).</summary>
     private static class Reaches<T>
