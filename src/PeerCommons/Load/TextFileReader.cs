@@ -14,6 +14,17 @@ public static class TextFileReader
 
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
+        using var text = ReadPooled(fullPath, displayPath, diagnostics);
+        return text?.Span.ToString();
+    }
+
+    /// <summary>
+    /// The text in a pooled buffer, returned to the pool when disposed. The loader keeps only the parts
+    /// of an entry file it splits off (front matter, body): a string of the whole file besides was
+    /// 0.2 GB of garbage at 10,000 entries (25,000 files).
+    /// </summary>
+    public static PooledText? ReadPooled(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
         if (OrdinaryFile.Problem(fullPath) is { } notOrdinary)
         {
             diagnostics.Error(displayPath, 1, 1, Codes.NotOrdinaryFile, $"'{Path.GetFileName(fullPath)}' {notOrdinary}");
@@ -28,20 +39,21 @@ public static class TextFileReader
             return null;
         }
 
-        // The bytes are decoded and dropped: a pooled buffer instead of an array per file (about 0.1 GB
-        // of garbage at 10,000 entries, 25,000 files).
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
-        string text;
+        var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+        // UTF-8 never takes fewer bytes than UTF-16 characters, so the text fits in as many characters.
+        var chars = ArrayPool<char>.Shared.Rent((int)length);
+        int count;
         try
         {
-            var bytes = buffer.AsSpan(0, ReadAll(handle, buffer.AsSpan(0, (int)length)));
+            var read = bytes.AsSpan(0, ReadAll(handle, bytes.AsSpan(0, (int)length)));
             try
             {
-                text = StrictUtf8.GetString(bytes);
+                count = StrictUtf8.GetChars(read, chars);
             }
             catch (DecoderFallbackException ex)
             {
-                var (line, column) = LineAndColumnOfByte(bytes, Math.Max(0, ex.Index));
+                ArrayPool<char>.Shared.Return(chars);
+                var (line, column) = LineAndColumnOfByte(read, Math.Max(0, ex.Index));
                 diagnostics.Error(displayPath, line, column, Codes.NotUtf8,
                     "file is not valid UTF-8; save it as UTF-8 in your editor (\"Save with encoding\" -> UTF-8)");
                 return null;
@@ -49,18 +61,35 @@ public static class TextFileReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
 
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        if (string.IsNullOrWhiteSpace(text))
+        var start = count > 0 && chars[0] == '\uFEFF' ? 1 : 0;
+        if (chars.AsSpan(start, count - start).IsWhiteSpace())
         {
+            ArrayPool<char>.Shared.Return(chars);
             diagnostics.Error(displayPath, 1, 1, Codes.EmptyFile,
                 "file is empty; add front matter between '---' lines (at least title and summary) or delete the file");
             return null;
         }
-        // Old Mac files end lines with a lone CR: read it as a line end too, so line numbers stay true.
-        return text.Replace("\r\n", "\n").Replace('\r', '\n');
+        return new PooledText(chars, start, EndLinesWithLineFeeds(chars.AsSpan(start, count - start)));
+    }
+
+    /// <summary>
+    /// Windows files end lines with CR LF, old Mac files with a lone CR: both become LF, in place, so
+    /// line numbers stay true. Returns the new length.
+    /// </summary>
+    private static int EndLinesWithLineFeeds(Span<char> text)
+    {
+        var first = text.IndexOf('\r');
+        if (first < 0) return text.Length;
+        var written = first;
+        for (var i = first; i < text.Length; i++)
+        {
+            if (text[i] != '\r') text[written++] = text[i];
+            else if (i + 1 >= text.Length || text[i + 1] != '\n') text[written++] = '\n';
+        }
+        return written;
     }
 
     /// <summary>Reads until the span is full or the file ends (a file that shrank meanwhile is read as it is now).</summary>
