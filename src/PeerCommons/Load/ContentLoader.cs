@@ -75,9 +75,9 @@ public static class ContentLoader
             return null;
         }
 
-        var text = TextFileReader.Read(full, display, diagnostics);
+        using var text = TextFileReader.ReadPooled(full, display, diagnostics);
         if (text is null) return null;
-        var file = FrontMatterSplitter.Split(text, full, display, diagnostics);
+        var file = FrontMatterSplitter.Split(text.Span, full, display, diagnostics);
         if (file is null) return null;
 
         var fields = FieldBinder.Bind(file.FrontMatter, ContentSchema.For(location.Kind), display, diagnostics);

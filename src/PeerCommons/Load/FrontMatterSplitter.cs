@@ -6,7 +6,7 @@ namespace PeerCommons.Load;
 /// <summary>Separates the YAML front matter (between <c>---</c> lines) from the Markdown body.</summary>
 public static class FrontMatterSplitter
 {
-    public static ContentFile? Split(string text, string fullPath, string displayPath, DiagnosticBag diagnostics)
+    public static ContentFile? Split(ReadOnlySpan<char> text, string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
         if (!IsFence(FirstLine(text)))
         {
@@ -21,12 +21,13 @@ public static class FrontMatterSplitter
         while (position > 0 && position < text.Length)
         {
             lineNumber++;
-            var end = text.IndexOf('\n', position);
+            var end = text[position..].IndexOf('\n') is var offset and >= 0 ? position + offset : -1;
+            // A span, not a string per front-matter line: only the YAML and the body are copied.
             var line = end < 0 ? text[position..] : text[position..end];
-            if (IsFence(line) || line.TrimEnd() == "...")
+            if (IsFence(line) || line.TrimEnd().SequenceEqual("..."))
             {
-                var yaml = text[yamlStart..position];
-                var body = end < 0 ? "" : text[(end + 1)..];
+                var yaml = text[yamlStart..position].ToString();
+                var body = end < 0 ? "" : text[(end + 1)..].ToString();
                 var root = YamlTreeReader.Read(yaml, displayPath, 1, diagnostics);
                 if (root is null && diagnostics.HasErrorsFor(displayPath)) return null;
                 if (root is null or YScalar { IsNull: true })
@@ -51,11 +52,11 @@ public static class FrontMatterSplitter
         return null;
     }
 
-    private static string FirstLine(string text)
+    private static ReadOnlySpan<char> FirstLine(ReadOnlySpan<char> text)
     {
         var end = text.IndexOf('\n');
         return end < 0 ? text : text[..end];
     }
 
-    private static bool IsFence(string line) => line.TrimEnd() == "---";
+    private static bool IsFence(ReadOnlySpan<char> line) => line.TrimEnd().SequenceEqual("---");
 }

@@ -17,12 +17,12 @@ public sealed class DocumentIndex
 
     private DocumentIndex(MarkdownDocument document)
     {
-        Citations = [.. document.Descendants<CitationInline>()];
-        XrefLinks = [.. document.Descendants<LinkInline>().Where(l => !l.IsImage && XrefsExtension.IsXref(l.Url))];
+        Citations = [.. TreeWalk.Descendants<CitationInline>(document)];
+        XrefLinks = [.. TreeWalk.Descendants<LinkInline>(document).Where(l => !l.IsImage && XrefsExtension.IsXref(l.Url))];
         var rawHtml = new List<(string, int, int)>();
-        foreach (var inline in document.Descendants<HtmlInline>())
+        foreach (var inline in TreeWalk.Descendants<HtmlInline>(document))
             if (RawHtmlXrefs.HasXref(inline.Tag)) rawHtml.Add((inline.Tag!, inline.Line, inline.Column));
-        foreach (var block in document.Descendants<HtmlBlock>())
+        foreach (var block in TreeWalk.Descendants<HtmlBlock>(document))
         {
             var html = block.Lines.ToString();
             if (RawHtmlXrefs.HasXref(html)) rawHtml.Add((html, block.Line, block.Column));

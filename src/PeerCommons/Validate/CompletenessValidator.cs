@@ -56,16 +56,19 @@ public static partial class CompletenessValidator
 
     private static void CheckBody(Entry entry, DiagnosticBag diagnostics)
     {
-        var lines = entry.File.Body.Split('\n');
         string? fence = null;
-        for (var i = 0; i < lines.Length; i++)
+        var i = -1;
+        foreach (var line in new LineSpans(entry.File.Body))
         {
-            var trimmed = lines[i].TrimStart();
+            i++;
+            var trimmed = line.TrimStart();
             // Text inside a code block is shown as written: it may be an example that mentions TODO.
-            if (fence is null && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))) { fence = trimmed[..3]; continue; }
+            if (fence is null && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))) { fence = trimmed[..3].ToString(); continue; }
             if (fence is not null) { if (trimmed.StartsWith(fence, StringComparison.Ordinal)) fence = null; continue; }
+            // Only a line that holds the word can hold the placeholder: the others need no string of their own.
+            if (!line.Contains(Placeholder, StringComparison.Ordinal)) continue;
             // `TODO` in inline code is a mention of the word, not a placeholder (blanked, so columns stay true).
-            var match = PlaceholderPattern().Match(InlineCode().Replace(lines[i], m => new string(' ', m.Length)));
+            var match = PlaceholderPattern().Match(InlineCode().Replace(line.ToString(), m => new string(' ', m.Length)));
             if (match.Success)
                 diagnostics.Error(entry.Path, entry.File.BodyLine + i, match.Index + 1, Codes.PlaceholderLeft,
                     BodyPlaceholderMessage);

@@ -22,10 +22,16 @@ public static partial class EditorialWording
             if (file.FrontMatter.Find(name)?.Value is YScalar { IsNull: false } value)
                 CheckText(value.Value, $"'{name}'", path, value.Line, value.Column, diagnostics);
 
-        var lines = file.Body.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-            if (WorkingNote().Match(lines[i]) is { Success: true } match)
-                Warn("the text", match.Value, path, file.BodyLine + i, match.Index + 1, diagnostics);
+        var i = 0;
+        foreach (var line in new LineSpans(file.Body))
+        {
+            foreach (var match in WorkingNote().EnumerateMatches(line))
+            {
+                Warn("the text", line.Slice(match.Index, match.Length).ToString(), path, file.BodyLine + i, match.Index + 1, diagnostics);
+                break; // the first on each line
+            }
+            i++;
+        }
     }
 
     /// <summary>Checks one public text (a front-matter value, a source's note) that starts at line, column.</summary>

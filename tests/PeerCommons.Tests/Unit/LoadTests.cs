@@ -193,6 +193,19 @@ public sealed class TextFileReaderTests
     }
 
     [Fact]
+    public void Lone_carriage_returns_end_lines_too_and_a_line_ending_in_two_counts_as_two_lines()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Path("a.md");
+        File.WriteAllText(path, "---\rtitle: Old Mac\r\r\n---\r\nBody\r");
+        var bag = new DiagnosticBag();
+        Assert.Equal("---\ntitle: Old Mac\n\n---\nBody\n", TextFileReader.Read(path, "a.md", bag));
+        using var pooled = TextFileReader.ReadPooled(path, "a.md", bag);
+        Assert.Equal("---\ntitle: Old Mac\n\n---\nBody\n", pooled!.Span.ToString());
+        Assert.False(bag.HasErrors);
+    }
+
+    [Fact]
     public void Invalid_utf8_is_reported_at_the_bad_byte()
     {
         using var temp = new TempFolder();

@@ -25,11 +25,11 @@ public sealed class BareUrlsExtension : IMarkdownExtension
 
     private static void Link(MarkdownDocument document)
     {
-        foreach (var leaf in document.Descendants<LeafBlock>())
+        foreach (var leaf in TreeWalk.Descendants<LeafBlock>(document))
         {
             if (leaf.Inline is null || leaf is CodeBlock) continue;
             var insideRawAnchor = false; // a raw <a> is open: no link inside a link
-            foreach (var inline in leaf.Inline.Descendants<Inline>().ToList())
+            foreach (var inline in TreeWalk.Descendants<Inline>(leaf.Inline))
             {
                 if (inline is HtmlInline html)
                 {

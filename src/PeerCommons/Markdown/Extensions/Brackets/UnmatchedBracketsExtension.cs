@@ -19,7 +19,7 @@ public sealed class UnmatchedBracketsExtension : IMarkdownExtension
 
     private static void Flatten(MarkdownDocument document)
     {
-        foreach (var leaf in document.Descendants<LeafBlock>())
+        foreach (var leaf in TreeWalk.Descendants<LeafBlock>(document))
             if (leaf.Inline is { } inlines) Flatten(inlines);
     }
 

@@ -26,14 +26,14 @@ public sealed class FacilitatorExtension(bool showNotes) : IMarkdownExtension
         html.ObjectRenderers.Insert(0, new FacilitatorRenderer(ShowNotes));
     }
 
-    public static bool HasNotes(MarkdownDocument document) => document.Descendants<CustomContainer>().Any(IsFacilitator);
+    public static bool HasNotes(MarkdownDocument document) => TreeWalk.Descendants<CustomContainer>(document).Any(IsFacilitator);
 
     internal static bool IsFacilitator(CustomContainer container) =>
         string.Equals(container.Info?.Trim(), ContainerName, StringComparison.Ordinal);
 
     private static void ReportUnknownContainers(MarkdownDocument document)
     {
-        foreach (var container in document.Descendants<CustomContainer>().Where(c => !IsFacilitator(c)))
+        foreach (var container in TreeWalk.Descendants<CustomContainer>(document).Where(c => !IsFacilitator(c)))
             SourceFindings.Of(document).Add(new SourceFinding("unknown-container", container.Line, container.Column,
                 $"':::{container.Info}' is not a known block; the only one is ':::facilitator'", container.Info));
     }

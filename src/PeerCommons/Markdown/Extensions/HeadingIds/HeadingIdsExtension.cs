@@ -30,11 +30,12 @@ public sealed partial class HeadingIdsExtension : IMarkdownExtension
     private static void AssignIds(MarkdownDocument document)
     {
         var headings = new List<HeadingInfo>();
-        // The theme's own ids are taken before any heading, so a heading called "Main" cannot duplicate them.
-        var used = new HashSet<string>(ThemeIds.All, StringComparer.Ordinal);
+        // The ids taken on this page. The theme's own count as taken too (checked apart in Unique, not copied
+        // into every page's set), so a heading called "Main" cannot duplicate them.
+        var used = new HashSet<string>(StringComparer.Ordinal);
         // The next suffix to try for each base id, so a page of thousands of equal headings takes linear time.
         var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
-        var all = document.Descendants<HeadingBlock>().ToList();
+        var all = TreeWalk.Descendants<HeadingBlock>(document);
 
         // Explicit ids first, so an automatic id never takes one that is written out later.
         var explicitIds = all.Select(TakeExplicitId).ToList();
@@ -75,7 +76,7 @@ public sealed partial class HeadingIdsExtension : IMarkdownExtension
             if (ThemeIds.IsFamilyMember(baseId)) baseId = "section-" + baseId;
             var id = baseId;
             var n = nextSuffix.GetValueOrDefault(baseId, 2);
-            for (; ThemeIds.IsFamilyMember(id) || !used.Add(id); n++) id = $"{baseId}-{n}";
+            for (; ThemeIds.IsFamilyMember(id) || ThemeIds.IsFixed(id) || !used.Add(id); n++) id = $"{baseId}-{n}";
             nextSuffix[baseId] = n;
             return id;
         }

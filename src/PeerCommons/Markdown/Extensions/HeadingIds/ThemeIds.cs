@@ -19,8 +19,13 @@ public static class ThemeIds
         "propose-form", "propose-kind", "propose-preview", "propose-preview-title", "propose-send-help",
     ];
 
+    private static readonly HashSet<string> Fixed = new(All, StringComparer.Ordinal);
+
     /// <summary>True for an id the theme writes itself, on every page or from a page's data.</summary>
-    public static bool IsTheThemes(string id) => All.Contains(id, StringComparer.Ordinal) || IsFamilyMember(id);
+    public static bool IsTheThemes(string id) => IsFixed(id) || IsFamilyMember(id);
+
+    /// <summary>True for one of <see cref="All"/>.</summary>
+    public static bool IsFixed(string id) => Fixed.Contains(id);
 
     /// <summary>
     /// Ids the theme makes from data on some pages: module pages number their objectives

@@ -19,14 +19,14 @@ public static class InlineHtmlBalancer
 
     public static void Balance(MarkdownDocument document, List<SourceFinding> findings)
     {
-        foreach (var leaf in document.Descendants<LeafBlock>())
+        foreach (var leaf in TreeWalk.Descendants<LeafBlock>(document))
             if (leaf.Inline is { } inlines) Balance(leaf, inlines, findings);
     }
 
     private static void Balance(LeafBlock leaf, ContainerInline inlines, List<SourceFinding> findings)
     {
         var open = new List<(string Name, HtmlInline Tag)>();
-        foreach (var inline in inlines.Descendants<HtmlInline>().ToList())
+        foreach (var inline in TreeWalk.Descendants<HtmlInline>(inlines))
         {
             var tag = inline.Tag ?? "";
             if (tag.Length < 3) continue; // removed by the sanitizer
