@@ -25,11 +25,10 @@ public static partial class EditorialWording
         var i = 0;
         foreach (var line in new LineSpans(file.Body))
         {
-            foreach (var match in WorkingNote().EnumerateMatches(line))
-            {
-                Warn("the text", line.Slice(match.Index, match.Length).ToString(), path, file.BodyLine + i, match.Index + 1, diagnostics);
-                break; // the first on each line
-            }
+            // The first on each line, as CheckText reports the first of a text.
+            var matches = WorkingNote().EnumerateMatches(line);
+            if (matches.MoveNext())
+                Warn("the text", line.Slice(matches.Current.Index, matches.Current.Length).ToString(), path, file.BodyLine + i, matches.Current.Index + 1, diagnostics);
             i++;
         }
     }

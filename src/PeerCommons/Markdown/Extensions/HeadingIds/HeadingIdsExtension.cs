@@ -76,7 +76,7 @@ public sealed partial class HeadingIdsExtension : IMarkdownExtension
             if (ThemeIds.IsFamilyMember(baseId)) baseId = "section-" + baseId;
             var id = baseId;
             var n = nextSuffix.GetValueOrDefault(baseId, 2);
-            for (; ThemeIds.IsFamilyMember(id) || ThemeIds.IsFixed(id) || !used.Add(id); n++) id = $"{baseId}-{n}";
+            for (; ThemeIds.IsTheThemes(id) || !used.Add(id); n++) id = $"{baseId}-{n}";
             nextSuffix[baseId] = n;
             return id;
         }

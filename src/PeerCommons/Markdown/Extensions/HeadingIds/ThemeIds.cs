@@ -22,10 +22,7 @@ public static class ThemeIds
     private static readonly HashSet<string> Fixed = new(All, StringComparer.Ordinal);
 
     /// <summary>True for an id the theme writes itself, on every page or from a page's data.</summary>
-    public static bool IsTheThemes(string id) => IsFixed(id) || IsFamilyMember(id);
-
-    /// <summary>True for one of <see cref="All"/>.</summary>
-    public static bool IsFixed(string id) => Fixed.Contains(id);
+    public static bool IsTheThemes(string id) => Fixed.Contains(id) || IsFamilyMember(id);
 
     /// <summary>
     /// Ids the theme makes from data on some pages: module pages number their objectives
