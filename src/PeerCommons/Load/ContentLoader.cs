@@ -77,11 +77,11 @@ public static class ContentLoader
 
         using var text = TextFileReader.ReadPooled(full, display, diagnostics);
         if (text is null) return null;
-        var file = FrontMatterSplitter.Split(text.Span, full, display, diagnostics);
-        if (file is null) return null;
+        if (FrontMatterSplitter.Split(text.Span, full, display, diagnostics) is not { } split) return null;
+        var (file, frontMatter) = split;
 
-        var fields = FieldBinder.Bind(file.FrontMatter, ContentSchema.For(location.Kind), display, diagnostics);
-        EditorialWording.CheckEntry(file, display, diagnostics);
+        var fields = FieldBinder.Bind(frontMatter, ContentSchema.For(location.Kind), display, diagnostics);
+        EditorialWording.CheckEntry(file, frontMatter, display, diagnostics);
         // Notes for editors are checked like any field, then dropped: no later stage can publish what the model does not hold.
         fields.Remove("editor_notes");
         var entry = new Entry
@@ -105,7 +105,7 @@ public static class ContentLoader
         entry.Contributors = Take<IReadOnlyList<string>>(fields, "contributors") ?? [];
         entry.Draft = fields.Remove("draft", out var draft) && (bool)draft;
         foreach (var (name, value) in fields) entry.Fields[name] = value;
-        CompletenessValidator.Validate(entry, diagnostics);
+        CompletenessValidator.Validate(entry, frontMatter, diagnostics);
         return entry;
     }
 

@@ -6,7 +6,7 @@ namespace PeerCommons.Load;
 /// <summary>Separates the YAML front matter (between <c>---</c> lines) from the Markdown body.</summary>
 public static class FrontMatterSplitter
 {
-    public static ContentFile? Split(ReadOnlySpan<char> text, string fullPath, string displayPath, DiagnosticBag diagnostics)
+    public static SplitFile? Split(ReadOnlySpan<char> text, string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
         if (!IsFence(FirstLine(text)))
         {
@@ -41,7 +41,7 @@ public static class FrontMatterSplitter
                         "front matter must be 'field: value' lines, such as 'title: Mutuality'");
                     return null;
                 }
-                return new ContentFile(fullPath, displayPath, mapping, body, lineNumber + 1);
+                return new SplitFile(new ContentFile(fullPath, displayPath, FrontMatterPositions.From(mapping), body, lineNumber + 1), mapping);
             }
             if (end < 0) break;
             position = end + 1;

@@ -30,10 +30,10 @@ public static partial class CompletenessValidator
     [GeneratedRegex("`[^`]*`")]
     private static partial Regex InlineCode();
 
-    public static void Validate(Entry entry, DiagnosticBag diagnostics)
+    /// <summary>Checks an entry as it is loaded, with its front matter's tree (which the entry does not keep).</summary>
+    public static void Validate(Entry entry, YMapping frontMatter, DiagnosticBag diagnostics)
     {
         if (entry.Draft) return;
-        var frontMatter = entry.File.FrontMatter;
         foreach (var field in frontMatter.Entries)
         {
             // Editors' own notes may well say "TODO: verify"; they are never published.
@@ -50,8 +50,8 @@ public static partial class CompletenessValidator
     {
         if (!site.Config.RequireSources || entry.Draft || !ContentSchema.NeedsSource(entry.Kind) || entry.Sources.Count > 0) return;
         var frontMatter = entry.File.FrontMatter;
-        var key = frontMatter.Find("sources")?.Key;
-        diagnostics.Error(entry.Path, key?.Line ?? frontMatter.Line, key?.Column ?? 1, Codes.NoSource, NoSourceMessage(entry.Kind));
+        var (line, column) = frontMatter.KeyOf("sources") ?? (frontMatter.Line, 1);
+        diagnostics.Error(entry.Path, line, column, Codes.NoSource, NoSourceMessage(entry.Kind));
     }
 
     private static void CheckBody(Entry entry, DiagnosticBag diagnostics)

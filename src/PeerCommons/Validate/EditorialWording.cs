@@ -16,10 +16,10 @@ public static partial class EditorialWording
     private static readonly string[] PublicFields = ["title", "summary"];
 
     /// <summary>Checks an entry's public front-matter fields and its body.</summary>
-    public static void CheckEntry(ContentFile file, string path, DiagnosticBag diagnostics)
+    public static void CheckEntry(ContentFile file, YMapping frontMatter, string path, DiagnosticBag diagnostics)
     {
         foreach (var name in PublicFields)
-            if (file.FrontMatter.Find(name)?.Value is YScalar { IsNull: false } value)
+            if (frontMatter.Find(name)?.Value is YScalar { IsNull: false } value)
                 CheckText(value.Value, $"'{name}'", path, value.Line, value.Column, diagnostics);
 
         var i = 0;

@@ -15,7 +15,7 @@ public class FeedSelectionTests
         Kind = EntryKind.Project,
         Id = key,
         Key = key,
-        File = new ContentFile(key + ".md", key + ".md", new YMapping([], 1, 1), "", 1),
+        File = new ContentFile(key + ".md", key + ".md", FrontMatterPositions.Empty(1), "", 1),
         ContentPath = key + ".md",
         Updated = updated,
     };

@@ -103,7 +103,7 @@ public sealed class FrontMatterSplitterTests
     private static (ContentFile? File, DiagnosticBag Bag) Split(string text)
     {
         var bag = new DiagnosticBag();
-        return (FrontMatterSplitter.Split(text, "/x/f.md", "f.md", bag), bag);
+        return (FrontMatterSplitter.Split(text, "/x/f.md", "f.md", bag)?.File, bag);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class FrontMatterSplitterTests
         Assert.NotNull(file);
         Assert.Equal("Body line\nmore\n", file.Body);
         Assert.Equal(5, file.BodyLine);
-        Assert.Equal(2, file.FrontMatter.Find("summary")!.Key.Line - 1);
+        Assert.Equal(2, file.FrontMatter.KeyOf("summary")!.Value.Line - 1);
         Assert.Equal("f.md", file.RelativePath);
     }
 

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace PeerCommons.Model;
+
+/// <summary>
+/// One string for each short text that thousands of entries repeat (front-matter field names, cited
+/// source keys and locators), instead of one per occurrence: fewer objects alive for the whole build,
+/// which every collection has to copy or mark. Looked up by span, so a text already here allocates
+/// nothing. Bounded, because contributor content is untrusted and may hold any number of distinct
+/// texts: past the limit a text simply gets its own string, as before.
+/// </summary>
+public static class SharedStrings
+{
+    private const int Limit = 8192;
+
+    private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        Pool.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static string Get(ReadOnlySpan<char> text)
+    {
+        if (BySpan.TryGetValue(text, out var shared)) return shared;
+        var made = text.ToString();
+        return Pool.Count < Limit ? Pool.GetOrAdd(made, made) : made;
+    }
+
+    public static string Get(string text)
+    {
+        if (Pool.TryGetValue(text, out var shared)) return shared;
+        return Pool.Count < Limit ? Pool.GetOrAdd(text, text) : text;
+    }
+}
