@@ -32,11 +32,20 @@ public sealed class CitationInlineParserTests
         Assert.Equal((1, 4), (c.Line, c.Column));
     }
 
+    [Fact]
+    public void Spaces_around_parts_are_ignored_and_an_empty_locator_is_none()
+    {
+        var c = Assert.Single(Citations("Text [@a ,  ;  @b , p. 7 ]."));
+        Assert.Equal([("a", null), ("b", "p. 7")], c.Works.Select(w => (w.Key, w.Locator)));
+    }
+
     [Theory]
     [InlineData("[@x](https://example.org)")]   // a link whose text starts with @
     [InlineData("[see @x]")]
     [InlineData("[@]")]
     [InlineData("[@a; b]")]
+    [InlineData("[@a;]")]                        // an empty part after ';'
+    [InlineData("[@a b]")]                       // a space inside a key
     [InlineData("mail me@example.org")]
     [InlineData("`[@code]`")]
     public void Not_citations(string text) => Assert.Empty(Citations(text));
