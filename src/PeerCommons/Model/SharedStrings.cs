@@ -11,7 +11,7 @@ namespace PeerCommons.Model;
 /// </summary>
 public static class SharedStrings
 {
-    private const int Limit = 8192;
+    private const int Limit = 32_768;
 
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =

@@ -100,7 +100,7 @@ public static class FieldBinder
                 diagnostics.Error(path, scalar.Line, scalar.Column, Codes.InvalidUrl, $"'{spec.Name}' must be a full web address starting with https://, not '{Short(text)}'");
                 return null;
             case FieldType.Enum:
-                if (spec.Allowed!.Contains(text)) return text;
+                if (spec.Allowed!.Contains(text)) return SharedStrings.Get(text);
                 diagnostics.Error(path, scalar.Line, scalar.Column, Codes.NotInEnum,
                     $"'{spec.Name}' must be one of {string.Join(", ", spec.Allowed!)}, not '{Short(text)}'{Suggest.DidYouMean(text, spec.Allowed!)}");
                 return null;
@@ -130,7 +130,10 @@ public static class FieldBinder
             return null;
         }
 
-        var result = new List<string>(items.Count);
+        // An array, not a list: the entry keeps it for the whole build (eight list fields a project).
+        // Its items are the few words thousands of entries share (tags, values, sources, formats).
+        var result = new string[items.Count];
+        var count = 0;
         foreach (var item in items)
         {
             if (item is not YScalar scalar || scalar.IsNull || scalar.Value.Trim().Length == 0)
@@ -150,9 +153,9 @@ public static class FieldBinder
                         $"'{Short(text)}' in '{spec.Name}' must be one of {string.Join(", ", spec.Allowed!)}{Suggest.DidYouMean(text, spec.Allowed!)}");
                     continue;
             }
-            result.Add(text);
+            result[count++] = SharedStrings.Get(text);
         }
-        return result;
+        return count == result.Length ? result : result[..count];
     }
 
     private static string SuggestSlug(string text)
