@@ -17,17 +17,22 @@ public sealed class DocumentIndex
 
     private DocumentIndex(MarkdownDocument document)
     {
-        Citations = [.. TreeWalk.Descendants<CitationInline>(document)];
-        XrefLinks = [.. TreeWalk.Descendants<LinkInline>(document).Where(l => !l.IsImage && XrefsExtension.IsXref(l.Url))];
-        var rawHtml = new List<(string, int, int)>();
+        // Plain arrays (the empty ones shared): the index lives as long as its document, for the whole
+        // build, and most documents have no xref in raw HTML and few links, where a list and its
+        // read-only wrapper were three objects a collection each per document.
+        Citations = TreeWalk.Descendants<CitationInline>(document).ToArray();
+        var xrefLinks = TreeWalk.Descendants<LinkInline>(document);
+        xrefLinks.RemoveAll(l => l.IsImage || !XrefsExtension.IsXref(l.Url));
+        XrefLinks = xrefLinks.ToArray();
+        List<(string, int, int)>? rawHtml = null;
         foreach (var inline in TreeWalk.Descendants<HtmlInline>(document))
-            if (RawHtmlXrefs.HasXref(inline.Tag)) rawHtml.Add((inline.Tag!, inline.Line, inline.Column));
+            if (RawHtmlXrefs.HasXref(inline.Tag)) (rawHtml ??= []).Add((inline.Tag!, inline.Line, inline.Column));
         foreach (var block in TreeWalk.Descendants<HtmlBlock>(document))
         {
             var html = block.Lines.ToString();
-            if (RawHtmlXrefs.HasXref(html)) rawHtml.Add((html, block.Line, block.Column));
+            if (RawHtmlXrefs.HasXref(html)) (rawHtml ??= []).Add((html, block.Line, block.Column));
         }
-        RawHtmlWithXrefs = rawHtml;
+        RawHtmlWithXrefs = rawHtml?.ToArray() ?? [];
     }
 
     /// <summary>Every citation, in document order.</summary>
