@@ -17,16 +17,26 @@ public static class SharedStrings
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         Pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Counted here, not with Pool.Count, which takes every lock of the dictionary: once the pool is
+    // full, each text not in it would ask again.
+    private static int _count;
+
     public static string Get(ReadOnlySpan<char> text)
     {
         if (BySpan.TryGetValue(text, out var shared)) return shared;
-        var made = text.ToString();
-        return Pool.Count < Limit ? Pool.GetOrAdd(made, made) : made;
+        return Add(text.ToString());
     }
 
-    public static string Get(string text)
+    public static string Get(string text) => Pool.TryGetValue(text, out var shared) ? shared : Add(text);
+
+    private static string Add(string text)
     {
-        if (Pool.TryGetValue(text, out var shared)) return shared;
-        return Pool.Count < Limit ? Pool.GetOrAdd(text, text) : text;
+        if (Volatile.Read(ref _count) >= Limit) return text;
+        if (Pool.TryAdd(text, text))
+        {
+            Interlocked.Increment(ref _count);
+            return text;
+        }
+        return Pool.TryGetValue(text, out var shared) ? shared : text;
     }
 }
