@@ -13,7 +13,8 @@ namespace PeerCommons.Render.Liquid;
 /// Statements of the layout that read only <c>site</c> (<see cref="SiteWideParts"/>): rendered once
 /// per site view, the text then written on every page that shares the view. The parts of the default
 /// layout that qualify (the head's asset links, the header with its navigation, the footer) were
-/// about a tenth of the templates' work on a 10,000-entry build.
+/// about a fifth of the templates' CPU on a 10,000-entry build (perf, 2026-11-28: 1,740 samples of
+/// ThemeTemplates.Render before, 1,403 after).
 /// </summary>
 internal sealed class SiteWideRun(FluidTemplate statements) : Statement
 {
