@@ -43,17 +43,12 @@ public static class EntryPageBuilder
         var takesNotes = Propose.ProposePage.TakesNotes(entry);
         var noteTargets = NoteTargets(headings);
         var sections = MarkdownHtml.RenderSections(document, pipeline, links)
-            .Select(s => new BodySectionView(s.Html, placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList())
+            .Select(s => new BodySectionView(s.Html, placed.Count == 0 ? [] : placed.Where(a => a.SectionId == s.HeadingId && s.HeadingId.Length > 0).ToList())
             {
                 NoteUrl = takesNotes && noteTargets.ContainsKey(s.HeadingId) ? Propose.ProposePage.NoteUrl(page, entry.Key, s.HeadingId) : null,
                 NoteTarget = Html.Escape(noteTargets.GetValueOrDefault(s.HeadingId)),
             })
             .ToList();
-        var sourceKeys = cited.Concat(entry.Sources).Concat(annotationSources)
-            .Where(site.Bibliography.ContainsKey)
-            // A work known "as cited in" another is listed with that other work, which the commons has read.
-            .SelectMany(k => site.Bibliography[k].CitedIn is { } through ? new[] { k, through.Key } : [k])
-            .Distinct(StringComparer.Ordinal).ToList();
         var related = Related(entry, page, context);
         var curriculum = entry.Kind == EntryKind.Module ? site.ByKey.GetValueOrDefault($"curricula/{entry.CurriculumId}") : entry.Kind == EntryKind.Curriculum ? entry : null;
 
@@ -80,7 +75,7 @@ public static class EntryPageBuilder
             // A value's page is page 1 of its related list (its head links to page 2, as a list's does).
             Pager = related.Pager,
             // The reference as the bibliography shows it; the list links to the bibliography once, not once per work.
-            Sources = sourceKeys.Select(k => new SourceView(k, SourceFormatter.ReferenceHtml(site.Bibliography[k]))).ToList(),
+            Sources = ListedSources(cited.Concat(entry.Sources).Concat(annotationSources), site),
             Updated = (entry.Updated ?? entry.LastChange?.Date)?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             UpdatedIso = (entry.Updated ?? entry.LastChange?.Date)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             // Only the names people chose to give: never a git author's.
@@ -116,6 +111,27 @@ public static class EntryPageBuilder
             PrintUrl = curriculum is null ? null : SitePaths.Relative(page, PrintPage.PathOf(curriculum, trainer)),
             NoteUrl = takesNotes ? Propose.ProposePage.NoteUrl(page, entry.Key) : null,
         };
+    }
+
+    /// <summary>
+    /// The works a page lists, each once, in order of first mention (its body's citations, its own
+    /// sources, its notes'); keys the bibliography lacks are left out. One loop with one lookup per key:
+    /// the chain of LINQ steps it replaces (a filter, a lookup, arrays, Distinct, then a lookup again
+    /// per work) was about 0.9% of a 10,000-entry build's CPU (perf, 2026-11-28).
+    /// </summary>
+    private static List<SourceView> ListedSources(IEnumerable<string> keys, Site site)
+    {
+        var listed = new List<SourceView>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (!site.Bibliography.TryGetValue(key, out var source)) continue;
+            if (seen.Add(key)) listed.Add(new SourceView(key, SourceFormatter.ReferenceHtml(source)));
+            // A work known "as cited in" another is listed with that other work, which the commons has read.
+            if (source.CitedIn is { } through && seen.Add(through.Key))
+                listed.Add(new SourceView(through.Key, SourceFormatter.ReferenceHtml(site.Bibliography[through.Key])));
+        }
+        return listed;
     }
 
     /// <summary>A section's name for its note link: its heading, numbered when an earlier heading has the same words, so every link's name differs.</summary>

@@ -58,8 +58,17 @@ public sealed class ThemeTemplates
         if (!pageTemplates.ContainsKey("layout.liquid"))
             local.Error(DisplayPath.For(Path.Combine(theme.Bundled, "templates")), 1, 1, Codes.OutputFailed, "theme has no layout.liquid");
         templates.HasErrors = local.HasErrors;
+        if (!local.HasErrors) templates.RenderSiteWidePartsOnce(sources.Select(s => (s.File, s.Template)).ToList());
         foreach (var diagnostic in local.Sorted()) diagnostics.Add(diagnostic);
         return templates;
+    }
+
+    /// <summary>The layout's parts that read only the site are rendered once per site view (<see cref="SiteWideParts"/>).</summary>
+    private void RenderSiteWidePartsOnce(List<(string File, IFluidTemplate Template)> parsed)
+    {
+        var partials = parsed.Where(p => IsPartial(p.File)).ToDictionary(p => Path.GetFileNameWithoutExtension(p.File), p => p.Template, StringComparer.Ordinal);
+        var (layout, file) = _templates["layout"];
+        _templates["layout"] = (SiteWideParts.Apply(layout, parsed.Select(p => p.Template), partials), file);
     }
 
     private static bool IsPartial(string file) => Path.GetFileName(Path.GetDirectoryName(file)) == "partials";
