@@ -7,6 +7,10 @@ namespace PeerCommons.Engine;
 internal sealed class StageClock(Action<string>? progress = null)
 {
     private readonly List<StageTiming> _timings = [];
+    private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
+
+    /// <summary>Since the run began: its wall time (stages run beside others overlap, so their sum is more).</summary>
+    public TimeSpan Elapsed => _sinceStart.Elapsed;
 
     public IReadOnlyList<StageTiming> Timings => _timings;
 
