@@ -118,9 +118,11 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, IncrementalProposeDat
     }
 
     /// <summary>
-    /// After <see cref="Render"/>: the files that are not pages (feeds and the sitemap, _redirects, the
-    /// propose form's data, QR codes, JSON Schemas), then what rendering found. Returns the files that
-    /// are gone from the site (parts of the propose form's data it no longer has).
+    /// The files that are not pages (feeds and the sitemap, _redirects, the propose form's data, QR
+    /// codes, JSON Schemas). serve writes them after <see cref="Render"/> (the plan and the recorded
+    /// reads say which); build and check write them all, beside rendering: a full plan needs nothing
+    /// rendering finds. Returns the files that are gone from the site (parts of the propose form's
+    /// data it no longer has).
     /// </summary>
     public IReadOnlyList<string> WriteSiteFiles(RenderPlan plan, RenderContext context, ReadPrints prints, IOutputSink sink)
     {
@@ -130,13 +132,17 @@ internal sealed class PageRenderer(IncrementalFeeds feeds, IncrementalProposeDat
         if (plan.All) foreach (var (path, bytes) in PrintPage.QrCodes(site)) sink.Write(path, bytes);
         var gone = propose.Write(plan, context, prints, sink);
         if (plan.All) Schema.JsonSchemas.Publish(sink);
-        // What rendering found, kept per file until those files' pages are rendered again.
+        return gone;
+    }
+
+    /// <summary>After rendering and the site files: what they found, kept per file until those files' pages are rendered again.</summary>
+    public void KeepFindings(RenderContext context)
+    {
         foreach (var group in context.Diagnostics.Sorted().GroupBy(d => d.Path))
         {
             if (!_findings.TryGetValue(group.Key, out var list)) _findings[group.Key] = list = [];
             list.AddRange(group);
         }
-        return gone;
     }
 
     /// <summary>Forgets the list items whose reads changed, or every item (null: a full render).</summary>

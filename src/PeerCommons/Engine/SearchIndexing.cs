@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PeerCommons.Index;
 using PeerCommons.Render;
 using PeerCommons.Write;
@@ -15,7 +14,7 @@ internal sealed class SearchIndexing
     /// <summary>The files the index is made of, below the site root.</summary>
     public static readonly IReadOnlyList<string> Paths = [SearchIndexStage.ManifestPath];
 
-    private Task<(SearchIndexStage.Payload Payload, TimeSpan Elapsed)>? _beside;
+    private readonly BesideWork<SearchIndexStage.Payload> _beside = new();
     private RenderContext? _committed;
     private IReadOnlyDictionary<string, byte[]>? _files;
     private readonly object _lock = new();
@@ -24,32 +23,14 @@ internal sealed class SearchIndexing
     public int? DocumentsPerPart { get; set; }
 
     /// <summary>build, check: starts writing the index into the sink while the pages render.</summary>
-    public void StartBeside(RenderContext context, IOutputSink sink, StageClock stages)
-    {
-        _beside = Task.Run(() =>
-        {
-            var clock = Stopwatch.StartNew();
-            return (SearchIndexStage.Write(context, sink, DocumentsPerPart), clock.Elapsed);
-        });
-    }
+    public void StartBeside(RenderContext context, IOutputSink sink) =>
+        _beside.Start(() => SearchIndexStage.Write(context, sink, DocumentsPerPart));
 
     /// <summary>Waits for the index written beside rendering; null when none was started.</summary>
-    public SearchIndexStage.Payload? Finish(StageClock stages)
-    {
-        if (_beside is null) return null;
-        var (payload, elapsed) = _beside.GetAwaiter().GetResult();
-        _beside = null;
-        stages.Add("index", elapsed);
-        return payload;
-    }
+    public SearchIndexStage.Payload? Finish(StageClock stages) => _beside.Running ? _beside.Finish(stages, "index") : null;
 
     /// <summary>After a failure: waits for the index thread that may still be writing, before its output is discarded.</summary>
-    public void Settle()
-    {
-        try { _beside?.Wait(); }
-        catch (AggregateException) { } // the run has already failed for another reason
-        _beside = null;
-    }
+    public void Settle() => _beside.Settle();
 
     /// <summary>serve: the site now served; its index is made when first asked for.</summary>
     public void Committed(RenderContext context)

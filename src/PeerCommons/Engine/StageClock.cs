@@ -7,6 +7,10 @@ namespace PeerCommons.Engine;
 internal sealed class StageClock(Action<string>? progress = null)
 {
     private readonly List<StageTiming> _timings = [];
+    private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
+
+    /// <summary>Since the run began: its wall time (stages run beside others overlap, so their sum is more).</summary>
+    public TimeSpan Elapsed => _sinceStart.Elapsed;
 
     public IReadOnlyList<StageTiming> Timings => _timings;
 
@@ -20,6 +24,13 @@ internal sealed class StageClock(Action<string>? progress = null)
     }
 
     public void Run(string name, Action work) => Run(name, () => { work(); return 0; });
+
+    /// <summary>Tells progress that the stage <paramref name="name"/> is now what the run waits for, without timing the wait (the work times itself).</summary>
+    public T Announce<T>(string name, Func<T> wait)
+    {
+        progress?.Invoke(name);
+        return wait();
+    }
 
     /// <summary>A stage that ran elsewhere (on another thread) and took this long.</summary>
     public void Add(string name, TimeSpan elapsed) => _timings.Add(new StageTiming(name, elapsed));

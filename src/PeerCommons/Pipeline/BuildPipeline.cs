@@ -20,6 +20,7 @@ public static class BuildPipeline
         {
             Diagnostics = outcome?.Diagnostics ?? [],
             Stages = stages.Timings,
+            Total = stages.Elapsed,
             Files = sink?.Sizes ?? new Dictionary<string, long>(),
             Pages = outcome?.PagesRendered ?? 0,
             Written = written,

@@ -22,5 +22,9 @@ public sealed class BuildResult
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
     public bool Succeeded => ErrorCount == 0 && FatalError is null;
-    public TimeSpan Total => Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Elapsed);
+    /// <summary>
+    /// How long the run took from start to end. Not the sum of <see cref="Stages"/>: the search index and
+    /// the site files are made beside rendering, so their times overlap render's.
+    /// </summary>
+    public TimeSpan Total { get; init; }
 }
