@@ -14,14 +14,8 @@ public sealed partial class SiteWidePartsTests
 {
     private static readonly string BundledTemplates = Repo.Path("theme", "templates");
 
-    private static BuildResult BuildSite(string output, string? overrides) => BuildPipeline.Run(new BuildOptions
-    {
-        ContentDirectory = Build.ValidContent,
-        OutputDirectory = output,
-        ThemeDirectory = Repo.Path("theme"),
-        ThemeOverridesDirectory = overrides,
-        WriteOutput = true,
-    });
+    private static BuildResult BuildSite(string output, string? overrides) =>
+        Build.Write(Build.ValidContent, output, themeOverridesDirectory: overrides);
 
     [Fact]
     public void Pages_are_byte_for_byte_what_rendering_every_part_per_page_gives()

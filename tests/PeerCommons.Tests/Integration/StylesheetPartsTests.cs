@@ -11,14 +11,8 @@ public sealed class StylesheetPartsTests
 {
     private static readonly string BundledParts = Repo.Path("theme", "assets", "site");
 
-    private static BuildResult BuildSite(string output, string? overrides) => BuildPipeline.Run(new BuildOptions
-    {
-        ContentDirectory = Build.ValidContent,
-        OutputDirectory = output,
-        ThemeDirectory = Repo.Path("theme"),
-        ThemeOverridesDirectory = overrides,
-        WriteOutput = true,
-    });
+    private static BuildResult BuildSite(string output, string? overrides) =>
+        Build.Write(Build.ValidContent, output, themeOverridesDirectory: overrides);
 
     /// <summary>The one published site.*.css of a built site.</summary>
     private static byte[] PublishedStylesheet(string site) => File.ReadAllBytes(Assert.Single(

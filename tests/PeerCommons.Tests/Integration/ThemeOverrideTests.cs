@@ -12,14 +12,8 @@ public sealed class ThemeOverrideTests
 {
     private static readonly string Overrides = Build.Fixture("theme-overrides", "theme");
 
-    private static BuildResult BuildSite(string content, string output, string? overrides) => BuildPipeline.Run(new BuildOptions
-    {
-        ContentDirectory = content,
-        OutputDirectory = output,
-        ThemeDirectory = Repo.Path("theme"),
-        ThemeOverridesDirectory = overrides,
-        WriteOutput = true,
-    });
+    private static BuildResult BuildSite(string content, string output, string? overrides) =>
+        Build.Write(content, output, themeOverridesDirectory: overrides);
 
     /// <summary>The valid content with the override fixture as theme/ beside it, found there without any option.</summary>
     private static string SiteWithOwnTheme(TempFolder temp)

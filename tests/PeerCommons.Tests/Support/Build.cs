@@ -18,13 +18,15 @@ public static class Build
             ThemeDirectory = themeDirectory ?? Repo.Path("theme"),
         });
 
-    public static BuildResult Write(string contentDirectory, string outputDirectory, string? themeDirectory = null) =>
+    /// <param name="themeOverridesDirectory">A site's own theme folder, whose templates and parts override the theme's one by one.</param>
+    public static BuildResult Write(string contentDirectory, string outputDirectory, string? themeDirectory = null, string? themeOverridesDirectory = null) =>
         BuildPipeline.Run(new BuildOptions
         {
             ContentDirectory = contentDirectory,
             OutputDirectory = outputDirectory,
             WriteOutput = true,
             ThemeDirectory = themeDirectory ?? Repo.Path("theme"),
+            ThemeOverridesDirectory = themeOverridesDirectory,
         });
 
     /// <summary>The diagnostic's path relative to <paramref name="root"/>, with '/' separators, however DisplayPath wrote it.</summary>
