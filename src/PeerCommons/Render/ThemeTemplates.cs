@@ -94,10 +94,7 @@ public sealed class ThemeTemplates
         context.SetValue("content", new PageContent(own.Template, context));
         try
         {
-            // Rendering from memory completes synchronously; a Task is made only in the rare other case.
-            var rendering = layout.RenderAsync(output, NullEncoder.Default, context);
-            if (rendering.IsCompletedSuccessfully) rendering.GetAwaiter().GetResult();
-            else rendering.AsTask().GetAwaiter().GetResult();
+            RenderNow.Into(layout, output, NullEncoder.Default, context);
         }
         catch (Exception ex) when (ex is FluidException or InvalidOperationException or ArgumentException or FormatException
                                        or InvalidCastException or FileNotFoundException or DivideByZeroException or OverflowException)

@@ -18,12 +18,7 @@ internal sealed class PageContent(IFluidTemplate template, TemplateContext conte
         template.RenderAsync(writer, encoder, context);
 
     /// <summary>Only when a layout does more than print it (a filter, a comparison): the page as text.</summary>
-    public override string ToStringValue()
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        template.RenderAsync(text, NullEncoder.Default, context).AsTask().GetAwaiter().GetResult();
-        return text.ToString();
-    }
+    public override string ToStringValue() => RenderNow.AsText(template, context);
 
     public override bool Equals(FluidValue other) => other is not null && ToStringValue() == other.ToStringValue();
     public override bool ToBooleanValue() => true;

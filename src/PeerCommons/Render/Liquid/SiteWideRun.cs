@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using Fluid;
@@ -47,10 +46,6 @@ internal sealed class SiteWideRun(FluidTemplate statements) : Statement
     {
         var context = new TemplateContext(options);
         context.SetValue("site", site);
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        var rendering = statements.RenderAsync(text, NullEncoder.Default, context);
-        if (rendering.IsCompletedSuccessfully) rendering.GetAwaiter().GetResult();
-        else rendering.AsTask().GetAwaiter().GetResult();
-        return text.ToString();
+        return RenderNow.AsText(statements, context);
     }
 }
