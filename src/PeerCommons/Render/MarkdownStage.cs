@@ -46,7 +46,7 @@ public static class MarkdownStage
         {
             if (annotation.AnnotationTargetAnchor is not { } anchor || annotation.AnnotationTargetKey is not { } key) continue;
             if (!site.ByKey.TryGetValue(key, out var target) || parsed.HasAnchor(target, anchor)) continue;
-            var (line, column) = FrontMatterPosition.Of(annotation, "target");
+            var (line, column) = annotation.File.FrontMatter.Of("target");
             diagnostics.Error(annotation.Path, line, column, Codes.UnknownTargetAnchor,
                 $"'{key}' has no heading with id '{anchor}'{Suggest.DidYouMean(anchor, parsed.HeadingsOf(target).Select(h => h.Id))}");
         }

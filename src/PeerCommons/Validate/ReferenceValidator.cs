@@ -71,7 +71,7 @@ public static class ReferenceValidator
             for (var i = 0; i < entry.Aliases.Count; i++)
             {
                 var alias = Aliases.Normalize(entry.Aliases[i]);
-                var (line, column) = FrontMatterPosition.Of(entry, "aliases", i);
+                var (line, column) = entry.File.FrontMatter.Of("aliases", i);
                 if (alias is null)
                     diagnostics.Error(entry.Path, line, column, Codes.InvalidId,
                         $"alias '{entry.Aliases[i]}' must be an old key or path on this site, such as 'values/old-name'");
@@ -100,7 +100,7 @@ public static class ReferenceValidator
         for (var i = 0; i < keys.Count; i++)
         {
             if (exists(keys[i])) continue;
-            var (line, column) = FrontMatterPosition.Of(entry, field, i);
+            var (line, column) = entry.File.FrontMatter.Of(field, i);
             diagnostics.Error(entry.Path, line, column, code,
                 string.Format(System.Globalization.CultureInfo.InvariantCulture, message, keys[i]) + Suggest.DidYouMean(keys[i], candidates ?? site.ByKey.Keys));
         }
@@ -116,7 +116,7 @@ public static class ReferenceValidator
         if (targetKey is null) return;
         if (!site.ByKey.TryGetValue(targetKey, out var target) || target.Kind == EntryKind.Annotation)
         {
-            var (line, column) = FrontMatterPosition.Of(annotation, "target");
+            var (line, column) = annotation.File.FrontMatter.Of("target");
             diagnostics.Error(annotation.Path, line, column, Codes.UnknownTarget,
                 $"target '{targetKey}' does not exist{Suggest.DidYouMean(targetKey, site.ByKey.Keys)}");
         }
