@@ -23,7 +23,7 @@ public sealed record SearchDocument(
     /// can show any word that matched), cut into sections at the learner page's headings: facilitator notes
     /// are not in the text and their headings are left out, so a result never leads into a trainer view.
     /// </summary>
-    public static SearchDocument Of(Entry entry, string body, RenderContext context)
+    public static SearchDocument Of(Entry entry, ReadOnlySpan<char> body, RenderContext context)
     {
         var site = context.Site;
         var isAnnotation = entry.Kind == EntryKind.Annotation;
@@ -54,7 +54,7 @@ public sealed record SearchDocument(
     /// lines that are the headings, in order. A heading whose line is not found (it lies past the indexed
     /// length) is skipped: its words stay in the section before it, so nothing searchable is lost.
     /// </summary>
-    internal static IReadOnlyList<SearchSection> Sectioned(string body, IReadOnlyList<HeadingInfo> headings)
+    internal static IReadOnlyList<SearchSection> Sectioned(ReadOnlySpan<char> body, IReadOnlyList<HeadingInfo> headings)
     {
         var sections = new List<SearchSection>();
         // Each heading flattened once: every line is compared with the headings not yet found.
@@ -65,7 +65,7 @@ public sealed record SearchDocument(
         text.Clear();
         var current = -1;
         var next = 0;
-        var rest = body.AsSpan();
+        var rest = body;
         while (true)
         {
             var end = rest.IndexOf('\n');
