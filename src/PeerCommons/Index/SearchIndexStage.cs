@@ -60,7 +60,7 @@ public static class SearchIndexStage
             text.Read(entry, context.Parsed);
             var tags = string.Join(' ', entry.Tags);
             builder.Add(PartitionedIndexWriter.Base36(store.Count), [entry.Title.AsMemory(), tags.AsMemory(), text.SummaryAndBody]);
-            store.Add(SearchDocument.Of(entry, text.Body.Span, context));
+            store.Add(SearchDocument.Of(entry, text.Body, context));
         }
 
         var partitioned = PartitionedIndexWriter.Write(builder.Build());
