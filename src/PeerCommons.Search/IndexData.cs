@@ -139,9 +139,9 @@ internal sealed class IndexData
                     length += AddToken(lowered, refId, f, stamp, repeat, new Occurrence(-1, 0, -1)) ? 1 : 0;
                 }
             }
-            else if (input.Text is not null)
+            else if (input.HasText)
             {
-                var lowered = JsText.ToLower(input.Text, ref _lowered);
+                var lowered = JsText.ToLower(input.Text.Span, ref _lowered);
                 int tokenIndex = 0;
                 var tokens = new TokenEnumerator(lowered);
                 while (tokens.MoveNext())

@@ -33,7 +33,7 @@ internal static class JsText
     public static string ToLower(string s)
     {
         char[]? buffer = null;
-        var lowered = ToLower(s, ref buffer);
+        var lowered = ToLower(s.AsSpan(), ref buffer);
         return buffer is null ? s : new string(lowered);
     }
 
@@ -43,7 +43,7 @@ internal static class JsText
     /// tenth of the index's allocations. Returns <paramref name="s"/> itself when nothing needs lowering
     /// (leaving the buffer as it was); otherwise a slice of the buffer, valid until its next use.
     /// </summary>
-    public static ReadOnlySpan<char> ToLower(string s, ref char[]? buffer)
+    public static ReadOnlySpan<char> ToLower(ReadOnlySpan<char> s, ref char[]? buffer)
     {
         int first = 0;
         while (first < s.Length && s[first] < 0x80 && (uint)(s[first] - 'A') > 'Z' - 'A') first++;
@@ -52,12 +52,12 @@ internal static class JsText
         // U+0130 is the one code unit that lowers to two; everything else keeps its length.
         if (buffer is null || buffer.Length < 2 * s.Length) buffer = new char[Math.Max(2 * s.Length, 256)];
         var dst = buffer.AsSpan();
-        s.AsSpan(0, first).CopyTo(dst);
+        s[..first].CopyTo(dst);
         int written = first;
         for (int i = first; i < s.Length;)
         {
             // ASCII runs in bulk; Ascii.ToLower stops at the first code unit beyond ASCII.
-            Ascii.ToLower(s.AsSpan(i), dst[written..], out int ascii);
+            Ascii.ToLower(s[i..], dst[written..], out int ascii);
             i += ascii;
             written += ascii;
             if (i == s.Length) break;
@@ -93,7 +93,7 @@ internal static class JsText
 
     // Unicode Final_Sigma: preceded by a cased letter (skipping case-ignorable characters)
     // and not followed by a cased letter (skipping case-ignorable characters).
-    private static bool IsFinalSigma(string s, int index)
+    private static bool IsFinalSigma(ReadOnlySpan<char> s, int index)
     {
         int i = index - 1;
         while (i >= 0 && IsCaseIgnorable(s[i])) i--;

@@ -206,4 +206,35 @@ public class ConformanceTests
         using (var w = new Utf8JsonWriter(ms)) viaApi.WriteJson(w);
         Assert.Equal(fromJson, Encoding.UTF8.GetString(ms.ToArray()));
     }
+
+    [Fact]
+    public void AddSpanApi_ProducesTheSameIndexAsTheDictionaryApi_FromOneReusedBuffer()
+    {
+        var docs = Corpus.PathRefDocuments(50, 7);
+        var byName = new LunrIndexBuilder { Ref = "id" };
+        var bySpan = new LunrIndexBuilder { Ref = "id" };
+        foreach (var f in PathFields) { byName.Field(f.Name, f.Boost); bySpan.Field(f.Name, f.Boost); }
+        // Every document's texts are written over the previous one's, as the site's index stage does.
+        var buffer = new char[64];
+        foreach (var d in docs)
+        {
+            var strings = d.Where(kv => kv.Value is string).ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
+            var boost = d.TryGetValue("boost", out var b) && b is double value ? value : 1;
+            byName.Add(strings, boost);
+
+            var texts = PathFields.Select(f => strings.GetValueOrDefault(f.Name)).TakeWhile(t => t is not null).Select(t => t!).ToList();
+            var length = texts.Sum(t => t.Length);
+            if (buffer.Length < length) buffer = new char[length];
+            var slices = new ReadOnlyMemory<char>[texts.Count];
+            var at = 0;
+            for (var i = 0; i < texts.Count; i++)
+            {
+                texts[i].CopyTo(buffer.AsSpan(at));
+                slices[i] = buffer.AsMemory(at, texts[i].Length);
+                at += texts[i].Length;
+            }
+            bySpan.Add(strings["id"]!, slices, boost);
+        }
+        Assert.Equal(byName.Build().ToJson(), bySpan.Build().ToJson());
+    }
 }

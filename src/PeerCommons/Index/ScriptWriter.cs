@@ -36,6 +36,22 @@ internal sealed class ScriptWriter : IDisposable
         return _json;
     }
 
+    /// <summary>Starts a bare JSON value (no prefix, no <c>;</c>), for a piece that a script takes in later
+    /// as it is (<see cref="SearchDocument.Row"/>); end it with <see cref="EndValue"/>.</summary>
+    public Utf8JsonWriter BeginValue()
+    {
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        return _json;
+    }
+
+    /// <summary>The value written since <see cref="BeginValue"/>; valid until the next Begin.</summary>
+    public ReadOnlySpan<byte> EndValue()
+    {
+        _json.Flush();
+        return _buffer.WrittenSpan;
+    }
+
     /// <summary>The whole script; valid until the next <see cref="Begin"/>.</summary>
     public ReadOnlySpan<byte> End()
     {

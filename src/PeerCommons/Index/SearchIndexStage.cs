@@ -53,19 +53,14 @@ public static class SearchIndexStage
             .Field("tags", 5)
             .Field("body");
         var store = new List<SearchDocument>();
+        var text = new DocumentText();
 
         foreach (var entry in Documents(site))
         {
-            var body = context.Parsed.PlainTextOf(entry);
-            var reference = PartitionedIndexWriter.Base36(store.Count);
-            builder.Add(reference, new Dictionary<string, string?>
-            {
-                ["title"] = entry.Title,
-                ["tags"] = string.Join(' ', entry.Tags),
-                // The summary leads the body: one field less means one field vector less per document.
-                ["body"] = entry.Summary + "\n" + body,
-            });
-            store.Add(SearchDocument.Of(entry, body, context));
+            text.Read(entry, context.Parsed);
+            var tags = string.Join(' ', entry.Tags);
+            builder.Add(PartitionedIndexWriter.Base36(store.Count), [entry.Title.AsMemory(), tags.AsMemory(), text.SummaryAndBody]);
+            store.Add(SearchDocument.Of(entry, text.Body, context));
         }
 
         var partitioned = PartitionedIndexWriter.Write(builder.Build());

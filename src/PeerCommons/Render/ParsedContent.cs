@@ -10,8 +10,6 @@ namespace PeerCommons.Render;
 /// </summary>
 public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument> documents)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Entry, string> _plainText = new();
-
     public MarkdownDocument Of(Entry entry)
     {
         PageReads.Note(PageReads.BodyPrefix, entry.Key);
@@ -19,11 +17,12 @@ public sealed class ParsedContent(Site site, Dictionary<Entry, MarkdownDocument>
     }
 
     /// <summary>
-    /// The words of an entry's body for search (documents are never changed by rendering, so it does
-    /// not matter when). Taken when first asked and kept: the preview server asks again after edits.
+    /// The words of an entry's body for search, written into <paramref name="text"/> (documents are never
+    /// changed by rendering, so it does not matter when). Not kept: the index reads each entry's text once per
+    /// run, and serve makes a new ParsedContent for each rebuild, so a cache here only held every text alive.
     /// </summary>
-    public string PlainTextOf(Entry entry) => _plainText.GetOrAdd(entry, e =>
-        PlainText.Of(documents[e], PlainText.SearchBodyChars, key => site.ByKey.GetValueOrDefault(key)?.Title));
+    public void WritePlainText(Entry entry, System.Text.StringBuilder text) =>
+        PlainText.Write(documents[entry], PlainText.SearchBodyChars, key => site.ByKey.GetValueOrDefault(key)?.Title, text);
 
     public IReadOnlyList<HeadingInfo> HeadingsOf(Entry entry)
     {

@@ -20,8 +20,16 @@ public static class PlainText
     public static string Of(MarkdownDocument document, int maxChars, Func<string, string?> titleOf)
     {
         var text = new StringBuilder();
-        Walk(document, text, maxChars, titleOf);
+        Write(document, maxChars, titleOf, text);
         return text.ToString();
+    }
+
+    /// <summary><see cref="Of"/> into <paramref name="text"/> (cleared first), so a caller that reads every
+    /// entry's text once can keep one builder instead of a builder and a string per entry.</summary>
+    public static void Write(MarkdownDocument document, int maxChars, Func<string, string?> titleOf, StringBuilder text)
+    {
+        text.Clear();
+        Walk(document, text, maxChars, titleOf);
     }
 
     private static void Walk(ContainerBlock container, StringBuilder text, int maxChars, Func<string, string?> titleOf)

@@ -83,7 +83,7 @@ public sealed class SearchStoreGroupingTests
     private static string Title(int reference) => "Document " + reference;
 
     private static IReadOnlyList<SearchDocument> Documents(int count) =>
-        Enumerable.Range(0, count).Select(r => new SearchDocument(Title(r), $"d/{r}/index.html", r % 2 == 0 ? "Project" : "Value",
+        Enumerable.Range(0, count).Select(r => SearchDocument.Create(Title(r), $"d/{r}/index.html", r % 2 == 0 ? "Project" : "Value",
             "Summary of " + r, ["tag-" + r % 5], null, null, null, null, [new SearchSection(null, null, "Text of document " + r)])).ToList();
 
     private static SearchStore.Sizes WriteTo(TempFolder temp, IReadOnlyList<SearchDocument> documents, int? documentsPerPart)

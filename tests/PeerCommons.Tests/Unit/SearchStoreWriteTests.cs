@@ -15,8 +15,8 @@ public sealed class SearchStoreWriteTests
     {
         var documents = new[]
         {
-            new SearchDocument("Plain", "a/index.html", "Project", "", [], null, null, null, null, []),
-            new SearchDocument(Awkward, "b/index.html#note", "Annotation", Awkward, [Awkward, "crisis"], "denmark", null,
+            SearchDocument.Create("Plain", "a/index.html", "Project", "", [], null, null, null, null, []),
+            SearchDocument.Create(Awkward, "b/index.html#note", "Annotation", Awkward, [Awkward, "crisis"], "denmark", null,
                 "Target", "Written by denmark", [new SearchSection(null, null, Awkward), new SearchSection("x", "A › B", "text")]),
         };
         var sink = new MemorySink();
