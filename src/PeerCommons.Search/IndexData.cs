@@ -139,7 +139,7 @@ internal sealed class IndexData
                     length += AddToken(lowered, refId, f, stamp, repeat, new Occurrence(-1, 0, -1)) ? 1 : 0;
                 }
             }
-            else if (input.HasText)
+            else
             {
                 var lowered = JsText.ToLower(input.Text.Span, ref _lowered);
                 int tokenIndex = 0;

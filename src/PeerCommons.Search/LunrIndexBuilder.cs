@@ -222,12 +222,12 @@ public readonly record struct FieldSpec(string Name, double Boost = 1)
 /// <summary>A field value as lunr sees it: a string (tokenized) or an array (one token per element).</summary>
 internal readonly struct FieldInput
 {
-    /// <summary>The text to tokenize, when <see cref="HasText"/>.</summary>
+    /// <summary>The text to tokenize when there are no <see cref="Items"/>. A missing field is empty text:
+    /// lunr's tokenizer gives no token for null as for "", and the field's length is 0 either way.</summary>
     public readonly ReadOnlyMemory<char> Text;
-    public readonly bool HasText;
     public readonly string[]? Items;
 
-    public FieldInput(string? text) { Text = text.AsMemory(); HasText = text is not null; Items = null; }
-    public FieldInput(ReadOnlyMemory<char> text) { Text = text; HasText = true; Items = null; }
-    public FieldInput(string[] items) { Text = default; HasText = false; Items = items; }
+    public FieldInput(string? text) { Text = text.AsMemory(); Items = null; }
+    public FieldInput(ReadOnlyMemory<char> text) { Text = text; Items = null; }
+    public FieldInput(string[] items) { Text = default; Items = items; }
 }
